@@ -1,0 +1,90 @@
+/**
+ * Reads a YAML or JSON file and validates it against a zod schema, turning every problem into a
+ * located Diagnostic. JSON takes a fast path (JSON.parse); the slower position-keeping parser runs
+ * only when there is something to report.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { z } from 'zod';
+import type { Diagnostic } from './diagnostic.js';
+import { formatPath, type ParsedSource, parseSource } from './source-positions.js';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+export type ReadResult<T> =
+  | { readonly ok: true; readonly value: T; readonly source: ParsedSource | null; readonly text: string }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+
+function fileProblem(file: string, code: 'file-unreadable' | 'file-too-large', message: string, hint: string): Diagnostic {
+  return { severity: 'error', code, file, line: null, column: null, path: '', message, hint };
+}
+
+export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text: string } | { diagnostic: Diagnostic } {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) {
+      return { diagnostic: fileProblem(file, 'file-unreadable', 'not a regular file', 'give the path of a YAML or JSON file') };
+    }
+    if (stat.size > maxBytes) {
+      return {
+        diagnostic: fileProblem(
+          file,
+          'file-too-large',
+          `the file is ${stat.size} bytes; the limit is ${maxBytes} bytes`,
+          'split the file or check that this is the file you meant',
+        ),
+      };
+    }
+    const buffer = readFileSync(file);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+    if (text.includes('\u0000')) {
+      return { diagnostic: fileProblem(file, 'file-unreadable', 'the file is binary, not text', 'give a YAML or JSON text file') };
+    }
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
+    return { diagnostic: fileProblem(file, 'file-unreadable', message, 'check the path') };
+  }
+}
+
+export function zodIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source: ParsedSource, file: string): Diagnostic[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const at = unknownKeys.length > 0 ? [...path, unknownKeys[0] as string] : path;
+    const pos = source.locate(at, unknownKeys.length > 0 ? 'key' : 'value');
+    return {
+      severity: 'error' as const,
+      code: 'schema' as const,
+      file,
+      line: pos?.line ?? null,
+      column: pos?.column ?? null,
+      path: formatPath(path),
+      message: issue.message,
+      hint: unknownKeys.length > 0 ? 'check the spelling of the key, or remove it' : null,
+    };
+  });
+}
+
+export function parseAndValidate<S extends z.ZodType>(text: string, file: string, schema: S): ReadResult<z.output<S>> {
+  if (file.endsWith('.json')) {
+    try {
+      const value = JSON.parse(text) as unknown;
+      const result = schema.safeParse(value);
+      if (result.success) return { ok: true, value: result.data, source: null, text };
+    } catch {
+      // fall through: the YAML parser reports the syntax error with its position
+    }
+  }
+  const { parsed, diagnostics } = parseSource(text, file);
+  if (!parsed) return { ok: false, diagnostics };
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) return { ok: false, diagnostics: zodIssuesToDiagnostics(result.error.issues, parsed, file) };
+  return { ok: true, value: result.data, source: parsed, text };
+}
+
+export function readStructuredFile<S extends z.ZodType>(file: string, schema: S, maxBytes?: number): ReadResult<z.output<S>> {
+  const read = readTextFile(file, maxBytes);
+  if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
+  return parseAndValidate(read.text, file, schema);
+}

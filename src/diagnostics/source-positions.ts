@@ -1,0 +1,67 @@
+/**
+ * Parses YAML (and JSON, which YAML 1.2 reads too) keeping the source so that a path inside the
+ * value can be turned back into a line and column for messages.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Diagnostic } from './diagnostic.js';
+
+export type PathSegment = string | number;
+
+export interface ParsedSource {
+  readonly value: unknown;
+  /** Line/column of the node at `path`, or of its nearest existing ancestor. */
+  locate(path: readonly PathSegment[], which?: 'key' | 'value'): { line: number; column: number } | null;
+}
+
+export function parseSource(text: string, file: string): { parsed: ParsedSource | null; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    return {
+      severity: 'error',
+      code: 'syntax',
+      file,
+      line: pos?.line ?? null,
+      column: pos?.col ?? null,
+      path: '',
+      message: e.message.split('\n')[0] ?? e.message,
+      hint: e.code === 'DUPLICATE_KEY' ? 'remove or rename one of the two keys' : 'check indentation, quotes and colons here',
+    };
+  });
+  if (diagnostics.length > 0) return { parsed: null, diagnostics };
+  const toPosition = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const parsed: ParsedSource = {
+    value: doc.toJS({ maxAliasCount: 100 }),
+    locate(path, which = 'value') {
+      let node: unknown = doc.contents;
+      let keyNode: unknown = null;
+      let best: { line: number; column: number } | null = null;
+      const rangeOf = (n: unknown) => (n && typeof n === 'object' && 'range' in n ? (n as Node).range : undefined);
+      const start = rangeOf(node);
+      if (start) best = toPosition(start[0]);
+      for (const segment of path) {
+        keyNode = null;
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+          if (!pair) break;
+          keyNode = pair.key;
+          node = pair.value;
+        } else if (isSeq(node) && typeof segment === 'number') {
+          node = node.items[segment];
+        } else break;
+        const r = rangeOf(which === 'key' && keyNode ? keyNode : node) ?? rangeOf(keyNode);
+        if (r) best = toPosition(r[0]);
+      }
+      return best;
+    },
+  };
+  return { parsed, diagnostics };
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.map(String).join('.');
+}
