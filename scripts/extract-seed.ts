@@ -37,7 +37,9 @@ interface GuidelineCell {
 
 function parseTable(seed: string): { rows: Row[]; cells: GuidelineCell[] } {
   const lines = seed.split('\n');
-  const start = lines.findIndex((l) => l.includes('DCMS CoP') && l.includes('Compliance Framework Requirement'));
+  const start = lines.findIndex(
+    (l) => l.includes('DCMS CoP') && l.includes('Compliance Framework Requirement'),
+  );
   const end = lines.findIndex((l) => l.startsWith('Table 1: Cross Reference'));
   if (start < 0 || end < 0) throw new Error('seed: Table 1 not found');
   const rows: Row[] = [];
@@ -69,7 +71,8 @@ function parseTable(seed: string): { rows: Row[]; cells: GuidelineCell[] } {
         });
       } else {
         const cell = cells[cells.length - 1];
-        if (!cell || cell.guideline !== guideline) throw new Error(`seed line ${lineNo}: title text with no guideline`);
+        if (!cell || cell.guideline !== guideline)
+          throw new Error(`seed line ${lineNo}: title text with no guideline`);
         cell.title = `${cell.title} ${fragment}`;
       }
     }
@@ -84,7 +87,14 @@ function parseTable(seed: string): { rows: Row[]; cells: GuidelineCell[] } {
           text: `The seed prints this number in the requirement-text column and gives no requirement text (line ${lineNo}).`,
         });
       }
-      rows.push({ row: rows.length + 1, line: lineNo, guideline, number: cols[numberAt] as string, text, notes });
+      rows.push({
+        row: rows.length + 1,
+        line: lineNo,
+        guideline,
+        number: cols[numberAt] as string,
+        text,
+        notes,
+      });
       continue;
     }
     // A line with text and no number: the rest of the previous requirement (split by a page break),
@@ -195,7 +205,14 @@ function buildItems(rows: Row[]): { items: ItemOut[]; itemOfRow: Map<number, str
       itemOfRow.set(r.row, existing.id);
       continue;
     }
-    const item: ItemOut = { id: r.number, number: r.number, group: sectionOf(r.number), text, variants: [], notes: [] };
+    const item: ItemOut = {
+      id: r.number,
+      number: r.number,
+      group: sectionOf(r.number),
+      text,
+      variants: [],
+      notes: [],
+    };
     same.push(item);
     byNumber.set(r.number, same);
     items.push(item);
@@ -240,7 +257,10 @@ function buildItems(rows: Row[]): { items: ItemOut[]; itemOfRow: Map<number, str
     for (const note of r.notes) {
       if (note.text.startsWith('The seed gives this requirement no number')) continue;
       if (note.text.startsWith('The seed prints this number in the requirement-text column')) {
-        item.notes.push({ ...note, text: `${note.text.replace(' (line', ` under guideline ${r.guideline} (line`)}` });
+        item.notes.push({
+          ...note,
+          text: `${note.text.replace(' (line', ` under guideline ${r.guideline} (line`)}`,
+        });
         continue;
       }
       item.notes.push(note);
@@ -274,13 +294,16 @@ function brokenReferenceNotes(items: ItemOut[]): void {
 function main(): void {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
-  const seedPath = args.find((a) => !a.startsWith('--')) ?? join(ROOT, '..', 'shared', 'seeds', '000_de34562213bdb5c2.txt');
+  const seedPath =
+    args.find((a) => !a.startsWith('--')) ?? join(ROOT, '..', 'shared', 'seeds', '000_de34562213bdb5c2.txt');
   const seed = readFileSync(seedPath, 'utf8');
   const { rows, cells } = parseTable(seed);
   const { items, itemOfRow } = buildItems(rows);
   brokenReferenceNotes(items);
 
-  const sections = [...new Set(items.filter((i) => i.group).map((i) => i.group as string))].sort(compareNumbers);
+  const sections = [...new Set(items.filter((i) => i.group).map((i) => i.group as string))].sort(
+    compareNumbers,
+  );
   const framework = {
     $schema: '../../schemas/framework.schema.json',
     kind: 'framework',
@@ -368,7 +391,8 @@ function main(): void {
     $schema: '../../schemas/mapping-set.schema.json',
     kind: 'mapping-set',
     id: 'iotsf-cf-1.1--dcms-cop-2018',
-    title: 'IoTSF Compliance Framework 1.1 → UK Code of Practice for Consumer IoT Security (IoTSF application note, Table 1)',
+    title:
+      'IoTSF Compliance Framework 1.1 → UK Code of Practice for Consumer IoT Security (IoTSF application note, Table 1)',
     sourceFramework: 'iotsf-cf-1.1',
     targetFramework: 'dcms-cop-2018',
     source: {
@@ -392,7 +416,14 @@ function main(): void {
     unmappedTargets: na.map((r) => ({
       target: r.guideline,
       note: r.text,
-      provenance: { document: SEED_ID, table: TABLE, row: r.row, line: r.line, text: `N/A\t${r.text}`, notes: [] },
+      provenance: {
+        document: SEED_ID,
+        table: TABLE,
+        row: r.row,
+        line: r.line,
+        text: `N/A\t${r.text}`,
+        notes: [],
+      },
     })),
   };
 

@@ -13,8 +13,8 @@ import { type Diagnostic, DiagnosticError } from '../diagnostics/diagnostic.js';
 import { readStructuredFile } from '../diagnostics/read-structured-file.js';
 import type { ParsedSource, PathSegment } from '../diagnostics/source-positions.js';
 import { parseSource } from '../diagnostics/source-positions.js';
-import { applicabilityFileSchema, factsFileSchema } from '../schema/profile-file-schema.js';
 import { frameworkFileSchema, mappingFileSchema } from '../schema/framework-file-schema.js';
+import { applicabilityFileSchema, factsFileSchema } from '../schema/profile-file-schema.js';
 import { checkCatalogReferences } from './check-catalog-references.js';
 
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -44,7 +44,10 @@ export interface LoadedFile {
 }
 
 /** Lazily parses a file with positions (only needed when a reference problem must be located). */
-export function locateIn(loaded: LoadedFile, path: readonly PathSegment[]): { line: number; column: number } | null {
+export function locateIn(
+  loaded: LoadedFile,
+  path: readonly PathSegment[],
+): { line: number; column: number } | null {
   if (!loaded.source) loaded.source = parseSource(loaded.text, loaded.file).parsed;
   return loaded.source?.locate(path) ?? null;
 }
@@ -76,7 +79,11 @@ export function loadCatalog(dataDir: string = BUNDLED_DATA_DIR): Catalog {
         continue;
       }
       const value = result.value;
-      const { $schema: _schema, kind: _kind, ...rest } = value as typeof value & { $schema?: string; kind: string };
+      const {
+        $schema: _schema,
+        kind: _kind,
+        ...rest
+      } = value as typeof value & { $schema?: string; kind: string };
       files.set(`${folder}:${value.id}`, { file, text: result.text, source: result.source });
       if (folder === 'frameworks') {
         if (frameworks.has(value.id)) duplicate(file, value.id, 'framework');

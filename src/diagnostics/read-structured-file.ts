@@ -14,15 +14,30 @@ export type ReadResult<T> =
   | { readonly ok: true; readonly value: T; readonly source: ParsedSource | null; readonly text: string }
   | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
-function fileProblem(file: string, code: 'file-unreadable' | 'file-too-large', message: string, hint: string): Diagnostic {
+function fileProblem(
+  file: string,
+  code: 'file-unreadable' | 'file-too-large',
+  message: string,
+  hint: string,
+): Diagnostic {
   return { severity: 'error', code, file, line: null, column: null, path: '', message, hint };
 }
 
-export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text: string } | { diagnostic: Diagnostic } {
+export function readTextFile(
+  file: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+): { text: string } | { diagnostic: Diagnostic } {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) {
-      return { diagnostic: fileProblem(file, 'file-unreadable', 'not a regular file', 'give the path of a YAML or JSON file') };
+      return {
+        diagnostic: fileProblem(
+          file,
+          'file-unreadable',
+          'not a regular file',
+          'give the path of a YAML or JSON file',
+        ),
+      };
     }
     if (stat.size > maxBytes) {
       return {
@@ -37,17 +52,29 @@ export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): { text
     const buffer = readFileSync(file);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
     if (text.includes('\u0000')) {
-      return { diagnostic: fileProblem(file, 'file-unreadable', 'the file is binary, not text', 'give a YAML or JSON text file') };
+      return {
+        diagnostic: fileProblem(
+          file,
+          'file-unreadable',
+          'the file is binary, not text',
+          'give a YAML or JSON text file',
+        ),
+      };
     }
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
+    const message =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
     return { diagnostic: fileProblem(file, 'file-unreadable', message, 'check the path') };
   }
 }
 
-export function zodIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source: ParsedSource, file: string): Diagnostic[] {
+export function zodIssuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  source: ParsedSource,
+  file: string,
+): Diagnostic[] {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
@@ -66,8 +93,13 @@ export function zodIssuesToDiagnostics(issues: readonly z.core.$ZodIssue[], sour
   });
 }
 
-export function parseAndValidate<S extends z.ZodType>(text: string, file: string, schema: S): ReadResult<z.output<S>> {
-  if (file.endsWith('.json')) {
+export function parseAndValidate<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  options: { readonly fastJson?: boolean } = {},
+): ReadResult<z.output<S>> {
+  if (options.fastJson ?? file.endsWith('.json')) {
     try {
       const value = JSON.parse(text) as unknown;
       const result = schema.safeParse(value);
@@ -79,11 +111,16 @@ export function parseAndValidate<S extends z.ZodType>(text: string, file: string
   const { parsed, diagnostics } = parseSource(text, file);
   if (!parsed) return { ok: false, diagnostics };
   const result = schema.safeParse(parsed.value);
-  if (!result.success) return { ok: false, diagnostics: zodIssuesToDiagnostics(result.error.issues, parsed, file) };
+  if (!result.success)
+    return { ok: false, diagnostics: zodIssuesToDiagnostics(result.error.issues, parsed, file) };
   return { ok: true, value: result.data, source: parsed, text };
 }
 
-export function readStructuredFile<S extends z.ZodType>(file: string, schema: S, maxBytes?: number): ReadResult<z.output<S>> {
+export function readStructuredFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  maxBytes?: number,
+): ReadResult<z.output<S>> {
   const read = readTextFile(file, maxBytes);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   return parseAndValidate(read.text, file, schema);

@@ -13,7 +13,10 @@ export interface ParsedSource {
   locate(path: readonly PathSegment[], which?: 'key' | 'value'): { line: number; column: number } | null;
 }
 
-export function parseSource(text: string, file: string): { parsed: ParsedSource | null; diagnostics: Diagnostic[] } {
+export function parseSource(
+  text: string,
+  file: string,
+): { parsed: ParsedSource | null; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
@@ -26,7 +29,10 @@ export function parseSource(text: string, file: string): { parsed: ParsedSource 
       column: pos?.col ?? null,
       path: '',
       message: e.message.split('\n')[0] ?? e.message,
-      hint: e.code === 'DUPLICATE_KEY' ? 'remove or rename one of the two keys' : 'check indentation, quotes and colons here',
+      hint:
+        e.code === 'DUPLICATE_KEY'
+          ? 'remove or rename one of the two keys'
+          : 'check indentation, quotes and colons here',
     };
   });
   if (diagnostics.length > 0) return { parsed: null, diagnostics };
@@ -40,13 +46,16 @@ export function parseSource(text: string, file: string): { parsed: ParsedSource 
       let node: unknown = doc.contents;
       let keyNode: unknown = null;
       let best: { line: number; column: number } | null = null;
-      const rangeOf = (n: unknown) => (n && typeof n === 'object' && 'range' in n ? (n as Node).range : undefined);
+      const rangeOf = (n: unknown) =>
+        n && typeof n === 'object' && 'range' in n ? (n as Node).range : undefined;
       const start = rangeOf(node);
       if (start) best = toPosition(start[0]);
       for (const segment of path) {
         keyNode = null;
         if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+          const pair = node.items.find(
+            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+          );
           if (!pair) break;
           keyNode = pair.key;
           node = pair.value;

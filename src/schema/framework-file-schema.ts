@@ -77,7 +77,10 @@ export const mappingFileSchema = z
       .array(z.strictObject({ target: idSchema, note: z.string().min(1), provenance: provenanceSchema }))
       .default([]),
   })
-  .meta({ title: 'iotassure mapping-set file', description: 'Links from items of one framework to another.' });
+  .meta({
+    title: 'iotassure mapping-set file',
+    description: 'Links from items of one framework to another.',
+  });
 
 export type FrameworkFile = z.infer<typeof frameworkFileSchema>;
 export type MappingFile = z.infer<typeof mappingFileSchema>;

@@ -21,7 +21,10 @@ export const factsFileSchema = z
       )
       .min(1),
   })
-  .meta({ title: 'iotassure product facts file', description: 'The questions that make up a product profile.' });
+  .meta({
+    title: 'iotassure product facts file',
+    description: 'The questions that make up a product profile.',
+  });
 
 export const applicabilityFileSchema = z
   .strictObject({

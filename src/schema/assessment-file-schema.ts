@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { STATUSES } from '../core/assessment/assessment-types.js';
+import { STAKEHOLDERS } from '../core/catalog/catalog-types.js';
+import { idSchema } from './common-schema.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const evidenceSchema = z.union([
+  z.strictObject({
+    file: text(1000).describe('Path of the evidence file, relative to this assessment file.'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hexadecimal characters (run: sha256sum FILE)')
+      .describe('SHA-256 of the file, as printed by sha256sum.'),
+    title: text(300).optional(),
+  }),
+  z.strictObject({
+    url: z.url({ protocol: /^https?$/, error: 'url must be an http or https address' }),
+    title: text(300).optional(),
+  }),
+  z.strictObject({ note: text(10_000) }),
+]);
+
+export const recordSchema = z.strictObject({
+  status: z.enum(STATUSES, {
+    error: `status must be one of: ${STATUSES.join(', ')}`,
+  }),
+  justification: text(10_000).optional().describe('Why this status; required when status is not-applicable.'),
+  evidence: z.array(evidenceSchema).max(1000).default([]),
+  assessor: text(200).optional(),
+  date: z.iso.date({ error: 'date must be YYYY-MM-DD' }).optional(),
+});
+
+export const ASSESSMENT_FORMAT_VERSION = 1;
+
+export const assessmentFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    iotassure: z.literal(ASSESSMENT_FORMAT_VERSION, {
+      error: `iotassure must be ${ASSESSMENT_FORMAT_VERSION} (the assessment file format version)`,
+    }),
+    mappingSet: idSchema
+      .optional()
+      .describe('The mapping set used to report outcomes; default iotsf-cf-1.1--dcms-cop-2018.'),
+    product: z.strictObject({
+      name: text(200),
+      model: text(200).optional(),
+      version: text(100).optional(),
+      manufacturer: text(200).optional(),
+      description: text(5000).optional(),
+      roles: z
+        .array(z.enum(STAKEHOLDERS))
+        .max(4)
+        .default([])
+        .describe('The CoP stakeholder roles your organisation plays for this product.'),
+    }),
+    profile: z
+      .record(z.string(), z.boolean({ error: 'answer true or false (or null if not yet known)' }).nullable())
+      .default({})
+      .describe(
+        'Answers to the product profile questions (iotassure catalog facts); null or absent = unanswered.',
+      ),
+    requirements: z.record(z.string(), recordSchema).default({}),
+    attestations: z
+      .record(z.string(), recordSchema)
+      .default({})
+      .describe(
+        'Guideline-level attestations, for guidelines that no requirement maps to (CoP guideline 10).',
+      ),
+  })
+  .meta({
+    title: 'iotassure assessment file',
+    description: 'One product assessed against the IoTSF Compliance Framework.',
+  });
+
+export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
+export type RecordFile = z.infer<typeof recordSchema>;
