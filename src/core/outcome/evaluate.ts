@@ -7,7 +7,6 @@ import { deriveApplicability } from '../applicability/applicability.js';
 import { resolveProfile } from '../applicability/resolve-profile.js';
 import type { AssessmentContext } from '../assessment/assessment-context.js';
 import type { Assessment, RequirementRecord } from '../assessment/assessment-types.js';
-import { displayNumber } from '../catalog/catalog.js';
 import {
   EFFECTIVE_STATUSES,
   type EffectiveStatus,
@@ -76,8 +75,9 @@ const OUTCOME_OF_ATTESTATION: Record<RequirementRecord['status'], Outcome> = {
   'not-assessed': 'needs-attestation',
 };
 
-function listOf(ids: readonly string[], results: ReadonlyMap<string, RequirementResult>): string {
-  return ids.map((id) => displayNumber(results.get(id)?.item ?? { number: id })).join(', ');
+/** Ids, not printed numbers, so that two requirements sharing a printed number stay distinguishable. */
+function listOf(ids: readonly string[]): string {
+  return ids.join(', ');
 }
 
 function evaluateGuideline(
@@ -139,7 +139,7 @@ function evaluateGuideline(
   } else if (by['non-compliant'].length > 0) {
     outcome = 'not-met';
     deciding = by['non-compliant'];
-    reason = `${deciding.length} of ${applicable} applicable requirements non-compliant: ${listOf(deciding, results)}.`;
+    reason = `${deciding.length} of ${applicable} applicable requirements non-compliant: ${listOf(deciding)}.`;
   } else if (open.length > 0) {
     outcome = 'incomplete';
     deciding = open;
@@ -147,11 +147,11 @@ function evaluateGuideline(
     if (by['not-assessed'].length) parts.push(`${by['not-assessed'].length} not yet assessed`);
     if (by['applicability-unknown'].length)
       parts.push(`${by['applicability-unknown'].length} of unknown applicability`);
-    reason = `${parts.join(' and ')}: ${listOf(deciding, results)}.`;
+    reason = `${parts.join(' and ')}: ${listOf(deciding)}.`;
   } else if (by['partially-compliant'].length > 0) {
     outcome = 'partially-met';
     deciding = by['partially-compliant'];
-    reason = `${deciding.length} of ${applicable} applicable requirements only partially compliant: ${listOf(deciding, results)}.`;
+    reason = `${deciding.length} of ${applicable} applicable requirements only partially compliant: ${listOf(deciding)}.`;
   } else {
     outcome = 'met';
     deciding = by.compliant;

@@ -1,0 +1,44 @@
+import { loadAssessmentOrExit } from '../cli-io.js';
+import { CliError, EXIT } from '../exit-codes.js';
+
+export interface CheckOptions {
+  readonly require: string;
+  readonly evidence: boolean;
+  readonly allowNotApplicable: boolean;
+}
+
+/**
+ * The CI gate: passes (exit 0) when every required guideline is met — or not applicable, which a
+ * product cannot be faulted for — and fails (exit 1) otherwise, naming what blocks each one.
+ */
+export function checkCommand(file: string, options: CheckOptions): number {
+  const loaded = loadAssessmentOrExit(file, { checkEvidence: options.evidence });
+  const guidelines = loaded.evaluation.guidelines;
+  const known = guidelines.map((g) => g.id);
+  const wanted =
+    options.require.trim() === 'all'
+      ? known
+      : options.require
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+  const unknown = wanted.filter((id) => !known.includes(id));
+  if (wanted.length === 0 || unknown.length > 0) {
+    throw new CliError(`--require: unknown guideline ${unknown.join(', ') || '(none given)'}; use guideline numbers ${known.join(',')} or "all"`, EXIT.usage);
+  }
+  const passing = new Set(options.allowNotApplicable ? ['met', 'not-applicable'] : ['met']);
+  let failed = 0;
+  for (const id of wanted) {
+    const g = guidelines.find((x) => x.id === id);
+    if (!g) continue;
+    const ok = passing.has(g.outcome);
+    if (!ok) failed += 1;
+    process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${g.id.padStart(2)}  ${g.item.title ?? ''} — ${g.outcome}${ok ? '' : `: ${g.reason}`}\n`);
+  }
+  process.stdout.write(
+    failed === 0
+      ? `check passed: ${wanted.length} required guideline${wanted.length === 1 ? '' : 's'} met\n`
+      : `check failed: ${failed} of ${wanted.length} required guideline${wanted.length === 1 ? '' : 's'} not met\n`,
+  );
+  return failed === 0 ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,39 @@
+import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { buildReport } from '../../core/report/report-model.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
+import { RENDERERS } from '../../renderers/registry.js';
+import { loadAssessmentOrExit, useColor, writeOutput } from '../cli-io.js';
+import { CliError, EXIT } from '../exit-codes.js';
+import { toolInfo } from '../tool-info.js';
+
+export interface ReportOptions {
+  readonly format: string;
+  readonly output?: string;
+  readonly evidence: boolean;
+  readonly color?: boolean;
+}
+
+export function parseFormat(format: string): ReportFormat {
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new CliError(`unknown format "${format}"; use one of: ${REPORT_FORMATS.join(', ')}`, EXIT.usage);
+  }
+  return format as ReportFormat;
+}
+
+export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
+  const format = parseFormat(options.format);
+  const loaded = loadAssessmentOrExit(file, { checkEvidence: options.evidence });
+  const report = buildReport({
+    ctx: loaded.ctx,
+    assessment: loaded.assessment,
+    evaluation: loaded.evaluation,
+    generatedAt: new Date().toISOString(),
+    tool: toolInfo(),
+    warnings: loaded.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
+  });
+  const render = await RENDERERS[format]();
+  const toStdout = !options.output || options.output === '-';
+  const color = format === 'text' && toStdout && (options.color ?? useColor(process.stdout));
+  writeOutput(render(report, { color }), options.output);
+  return EXIT.ok;
+}

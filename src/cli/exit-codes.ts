@@ -1,0 +1,21 @@
+/** Documented in docs/cli.md; scripts and CI gates depend on these numbers, so they never change. */
+export const EXIT = {
+  /** Success: the file is valid, the report was written, the gate passed. */
+  ok: 0,
+  /** The check ran and failed: `check` found a required guideline not met; `validate` found errors. */
+  failed: 1,
+  /** The command line was wrong: unknown command or option, missing argument, bad option value. */
+  usage: 2,
+  /** An input could not be used: file missing or unreadable, not valid YAML/JSON, or invalid assessment. */
+  badInput: 3,
+} as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

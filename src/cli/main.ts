@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+/**
+ * The iotassure command line. Each command's module is imported only when that command runs, so
+ * start-up stays close to a bare `node` process (see bench/ and docs/benchmarks.md).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT } from './exit-codes.js';
+import { toolInfo } from './tool-info.js';
+
+const program = new Command();
+program
+  .name('iotassure')
+  .description(
+    'Assess a consumer IoT product against the IoTSF Compliance Framework 1.1 and see which of the 13 UK Code of Practice guidelines it meets.',
+  )
+  .version(toolInfo().version, '-V, --version')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+const noEvidence = new Option('--no-evidence', 'skip checking that evidence files exist and match their SHA-256');
+
+program
+  .command('validate')
+  .description('check an assessment file: schema, requirement ids, rules, evidence files and hashes')
+  .argument('<file>', 'assessment file (YAML or JSON)')
+  .addOption(noEvidence)
+  .option('--strict', 'treat warnings as errors', false)
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (file: string, opts) => {
+    const { validateCommand } = await import('./commands/validate-command.js');
+    process.exitCode = validateCommand(file, opts);
+  });
+
+program
+  .command('report')
+  .description('report the outcome of each Code of Practice guideline for an assessment')
+  .argument('<file>', 'assessment file (YAML or JSON)')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'html', 'json']).default('text'))
+  .option('-o, --output <file>', 'write to this file instead of standard output')
+  .option('--color', 'force colour in text output')
+  .option('--no-color', 'no colour in text output')
+  .addOption(noEvidence)
+  .action(async (file: string, opts) => {
+    const { reportCommand } = await import('./commands/report-command.js');
+    process.exitCode = await reportCommand(file, opts);
+  });
+
+program
+  .command('check')
+  .description('CI gate: exit 0 if the required guidelines are met, 1 if not, 3 if the file is invalid')
+  .argument('<file>', 'assessment file (YAML or JSON)')
+  .option('--require <guidelines>', 'comma-separated guideline numbers, or "all"', '1,2,3')
+  .option('--no-allow-not-applicable', 'count a not-applicable guideline as a failure')
+  .addOption(noEvidence)
+  .action(async (file: string, opts) => {
+    const { checkCommand } = await import('./commands/check-command.js');
+    process.exitCode = checkCommand(file, opts);
+  });
+
+program
+  .command('init')
+  .description('answer the product profile questions and write an assessment skeleton')
+  .option('-o, --output <file>', 'file to write', 'assessment.yaml')
+  .option('--force', 'overwrite the output file if it exists', false)
+  .option('--name <name>', 'product name')
+  .option('--model <model>', 'product model')
+  .option('--product-version <version>', 'product (firmware) version')
+  .option('--manufacturer <name>', 'manufacturer')
+  .option('--role <role...>', 'stakeholder roles your organisation plays (device-manufacturers, iot-service-providers, mobile-application-developers, retailers)')
+  .option('--yes <facts>', 'comma-separated profile facts that are true (see `iotassure catalog facts`)')
+  .option('--no <facts>', 'comma-separated profile facts that are false')
+  .option('--no-interactive', 'never ask questions, even in a terminal')
+  .action(async (opts) => {
+    const { initCommand } = await import('./commands/init-command.js');
+    process.exitCode = await initCommand(opts);
+  });
+
+const catalog = program
+  .command('catalog')
+  .description('browse the catalog: guidelines, requirements, mappings, profile questions')
+  .action(async () => {
+    const { catalogOverview } = await import('./commands/catalog-command.js');
+    process.exitCode = catalogOverview();
+  });
+catalog
+  .command('guidelines')
+  .description('list the 13 Code of Practice guidelines with their mapped requirement counts')
+  .action(async () => {
+    const { catalogOverview } = await import('./commands/catalog-command.js');
+    process.exitCode = catalogOverview();
+  });
+catalog
+  .command('requirements')
+  .description('list the Compliance Framework requirements')
+  .option('-g, --guideline <n>', 'only requirements mapped to this guideline')
+  .option('-s, --section <section>', 'only requirements in this CF section, e.g. 2.4.7')
+  .action(async (opts) => {
+    const { catalogRequirements } = await import('./commands/catalog-command.js');
+    process.exitCode = catalogRequirements(opts);
+  });
+catalog
+  .command('show')
+  .description('show one guideline or requirement in full, with its mappings, notes and applicability')
+  .argument('<id>', 'a guideline number (1-13) or a requirement id (e.g. 2.4.7.13)')
+  .action(async (id: string) => {
+    const { catalogShow } = await import('./commands/catalog-command.js');
+    process.exitCode = catalogShow(id);
+  });
+catalog
+  .command('search')
+  .description('search requirement and guideline texts')
+  .argument('<text...>', 'words to look for (all must occur)')
+  .action(async (words: string[]) => {
+    const { catalogSearch } = await import('./commands/catalog-command.js');
+    process.exitCode = catalogSearch(words);
+  });
+catalog
+  .command('facts')
+  .description('list the product profile questions')
+  .action(async () => {
+    const { catalogFacts } = await import('./commands/catalog-command.js');
+    process.exitCode = catalogFacts();
+  });
+catalog
+  .command('export')
+  .description('export every framework, mapping set, fact set and applicability set')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+  .option('-o, --output <file>', 'write to this file instead of standard output')
+  .action(async (opts) => {
+    const { catalogExport } = await import('./commands/catalog-command.js');
+    process.exitCode = catalogExport(opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof CliError) {
+    process.stderr.write(`iotassure: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`iotassure: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write('This is a bug in iotassure; please report it with the command you ran.\n');
+    process.exitCode = 70;
+  }
+}
