@@ -3,7 +3,7 @@
 // line "N passed, N failed" that CI reads. Steps that are not test files (tsc, lint, build, data
 // freshness) count as one test each, so a failure in them is never silent.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -30,7 +30,10 @@ mkdirSync('test-output', { recursive: true });
 const report = join('test-output', 'vitest.json');
 rmSync(report, { force: true });
 process.stdout.write('\n== tests: vitest run\n');
-spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { stdio: 'inherit', env });
+spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+  stdio: 'inherit',
+  env,
+});
 try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed += results.numPassedTests;
@@ -47,7 +50,9 @@ try {
 function countSuitesWithFailedTests(results) {
   // A suite that fails to load has no failed tests of its own; count it once. Suites whose tests
   // failed are already counted through their tests.
-  return (results.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  return (results.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
 }
 
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);

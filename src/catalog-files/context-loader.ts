@@ -1,4 +1,8 @@
-import { type AssessmentContext, createAssessmentContext, DEFAULT_MAPPING_SET } from '../core/assessment/assessment-context.js';
+import {
+  type AssessmentContext,
+  createAssessmentContext,
+  DEFAULT_MAPPING_SET,
+} from '../core/assessment/assessment-context.js';
 import type { Catalog } from '../core/catalog/catalog.js';
 import { BUNDLED_DATA_DIR, loadCatalog } from './load-catalog.js';
 

@@ -42,9 +42,17 @@ export function loadAssessmentOrExit(file: string, options: { checkEvidence: boo
   printDiagnostics(result.diagnostics);
   if (hasErrors(result.diagnostics) || !result.assessment || !result.evaluation) {
     const n = result.diagnostics.filter((d) => d.severity === 'error').length;
-    throw new CliError(`${file}: ${n} error${n === 1 ? '' : 's'}; fix them and run again (see \`iotassure validate ${file}\`)`, EXIT.badInput);
+    throw new CliError(
+      `${file}: ${n} error${n === 1 ? '' : 's'}; fix them and run again (see \`iotassure validate ${file}\`)`,
+      EXIT.badInput,
+    );
   }
-  return { ...result, assessment: result.assessment, evaluation: result.evaluation, ctx: loader.contextFor(result.raw?.mappingSet) };
+  return {
+    ...result,
+    assessment: result.assessment,
+    evaluation: result.evaluation,
+    ctx: loader.contextFor(result.raw?.mappingSet),
+  };
 }
 
 /** Writes to a file, or stdout when no file is given. */

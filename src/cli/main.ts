@@ -17,7 +17,10 @@ program
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-const noEvidence = new Option('--no-evidence', 'skip checking that evidence files exist and match their SHA-256');
+const noEvidence = new Option(
+  '--no-evidence',
+  'skip checking that evidence files exist and match their SHA-256',
+);
 
 program
   .command('validate')
@@ -35,7 +38,11 @@ program
   .command('report')
   .description('report the outcome of each Code of Practice guideline for an assessment')
   .argument('<file>', 'assessment file (YAML or JSON)')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'html', 'json']).default('text'))
+  .addOption(
+    new Option('-f, --format <format>', 'output format')
+      .choices(['text', 'md', 'html', 'json'])
+      .default('text'),
+  )
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .option('--color', 'force colour in text output')
   .option('--no-color', 'no colour in text output')
@@ -66,7 +73,10 @@ program
   .option('--model <model>', 'product model')
   .option('--product-version <version>', 'product (firmware) version')
   .option('--manufacturer <name>', 'manufacturer')
-  .option('--role <role...>', 'stakeholder roles your organisation plays (device-manufacturers, iot-service-providers, mobile-application-developers, retailers)')
+  .option(
+    '--role <role...>',
+    'stakeholder roles your organisation plays (device-manufacturers, iot-service-providers, mobile-application-developers, retailers)',
+  )
   .option('--yes <facts>', 'comma-separated profile facts that are true (see `iotassure catalog facts`)')
   .option('--no <facts>', 'comma-separated profile facts that are false')
   .option('--no-interactive', 'never ask questions, even in a terminal')
@@ -141,7 +151,9 @@ try {
     process.stderr.write(`iotassure: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`iotassure: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `iotassure: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.stderr.write('This is a bug in iotassure; please report it with the command you ran.\n');
     process.exitCode = 70;
   }

@@ -1,9 +1,9 @@
-import { factsOf } from '../../core/applicability/condition.js';
+import { nearest } from '../../assessment-file/resolve-keys.js';
 import type { Condition } from '../../core/applicability/condition.js';
+import { factsOf } from '../../core/applicability/condition.js';
 import type { AssessmentContext } from '../../core/assessment/assessment-context.js';
 import { displayNumber } from '../../core/catalog/catalog.js';
 import type { Item } from '../../core/catalog/catalog-types.js';
-import { nearest } from '../../assessment-file/resolve-keys.js';
 import { loader, withCatalog, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
@@ -34,14 +34,23 @@ function describeCondition(c: Condition): string {
 
 export function catalogOverview(): number {
   const c = ctx();
-  const out: string[] = [`${c.target.title} (${c.target.version}) — ${c.target.items.length} ${c.target.itemLabel}s`, `mapped from ${c.source.shortTitle} by ${c.mapping.id}`, ''];
+  const out: string[] = [
+    `${c.target.title} (${c.target.version}) — ${c.target.items.length} ${c.target.itemLabel}s`,
+    `mapped from ${c.source.shortTitle} by ${c.mapping.id}`,
+    '',
+  ];
   for (const g of c.target.items) {
     const n = c.sourcesOf.get(g.id)?.length ?? 0;
     const top = g.priority === 'top' ? ' [top priority]' : '';
     out.push(`${displayNumber(g).padStart(3)}  ${g.title ?? ''}${top}`);
-    out.push(`     ${n === 0 ? `no CF requirement: ${c.unmappedTargets.get(g.id)?.note ?? 'none mapped'}` : `${n} CF requirements`} · applies primarily to ${g.stakeholders.join(', ')}`);
+    out.push(
+      `     ${n === 0 ? `no CF requirement: ${c.unmappedTargets.get(g.id)?.note ?? 'none mapped'}` : `${n} CF requirements`} · applies primarily to ${g.stakeholders.join(', ')}`,
+    );
   }
-  out.push('', `${c.source.items.length} requirements in ${c.source.shortTitle}; \`iotassure catalog requirements\` lists them.`);
+  out.push(
+    '',
+    `${c.source.items.length} requirements in ${c.source.shortTitle}; \`iotassure catalog requirements\` lists them.`,
+  );
   writeOutput(`${out.join('\n')}\n`, undefined);
   return EXIT.ok;
 }
@@ -50,13 +59,20 @@ export function catalogRequirements(options: { guideline?: string; section?: str
   const c = ctx();
   let items: readonly Item[] = c.source.items;
   if (options.guideline !== undefined) {
-    if (!c.targetById.has(options.guideline)) throw new CliError(`no guideline "${options.guideline}"; use 1 to ${c.target.items.length}`, EXIT.usage);
+    if (!c.targetById.has(options.guideline))
+      throw new CliError(
+        `no guideline "${options.guideline}"; use 1 to ${c.target.items.length}`,
+        EXIT.usage,
+      );
     const ids = new Set(c.sourcesOf.get(options.guideline) ?? []);
     items = items.filter((i) => ids.has(i.id));
   }
   if (options.section !== undefined) {
     if (!c.source.groups.some((g) => g.id === options.section)) {
-      throw new CliError(`no section "${options.section}"; sections: ${c.source.groups.map((g) => g.id).join(', ')}`, EXIT.usage);
+      throw new CliError(
+        `no section "${options.section}"; sections: ${c.source.groups.map((g) => g.id).join(', ')}`,
+        EXIT.usage,
+      );
     }
     items = items.filter((i) => i.group === options.section);
   }
@@ -77,32 +93,49 @@ export function catalogShow(id: string): number {
   const target = c.targetById.get(id);
   const sourceIds = c.sourceById.has(id) ? [id] : (c.sourceIdsByNumber.get(id) ?? []);
   if (target) {
-    out.push(`${c.target.shortTitle}, ${c.target.itemLabel} ${displayNumber(target)}: ${target.title ?? ''}${target.priority === 'top' ? '  [top priority]' : ''}`);
+    out.push(
+      `${c.target.shortTitle}, ${c.target.itemLabel} ${displayNumber(target)}: ${target.title ?? ''}${target.priority === 'top' ? '  [top priority]' : ''}`,
+    );
     if (target.text) out.push('', wrap(target.text, '  '));
     out.push('', `Primarily applies to: ${target.stakeholders.join(', ') || '—'}`);
     for (const t of target.altTitles) out.push(`Also titled (${t.source}): "${t.title}"`);
-    for (const n of target.notes) out.push(wrap(`${n.kind === 'defect' ? 'SOURCE DEFECT' : 'Note'}: ${n.text}`, '  '));
+    for (const n of target.notes)
+      out.push(wrap(`${n.kind === 'defect' ? 'SOURCE DEFECT' : 'Note'}: ${n.text}`, '  '));
     const reqs = c.sourcesOf.get(target.id) ?? [];
-    out.push('', `Mapped ${c.source.itemLabel}s (${reqs.length}, relationship as stated by ${c.mapping.id}):`);
+    out.push(
+      '',
+      `Mapped ${c.source.itemLabel}s (${reqs.length}, relationship as stated by ${c.mapping.id}):`,
+    );
     for (const r of reqs) {
       const item = c.sourceById.get(r);
       out.push(`  ${r.padEnd(12)} ${item?.text ?? '(no text in the source)'}`);
     }
     const unmapped = c.unmappedTargets.get(target.id);
-    if (unmapped) out.push(`  none — the source says: "${unmapped.note}" (${unmapped.provenance.table} row ${unmapped.provenance.row})`);
+    if (unmapped)
+      out.push(
+        `  none — the source says: "${unmapped.note}" (${unmapped.provenance.table} row ${unmapped.provenance.row})`,
+      );
   }
   for (const sid of sourceIds) {
     const item = c.sourceById.get(sid);
     if (!item) continue;
     if (out.length) out.push('');
     const group = c.source.groups.find((g) => g.id === item.group);
-    out.push(`${c.source.shortTitle}, ${c.source.itemLabel} ${displayNumber(item)}${item.id !== item.number ? ` (id ${item.id})` : ''}`);
+    out.push(
+      `${c.source.shortTitle}, ${c.source.itemLabel} ${displayNumber(item)}${item.id !== item.number ? ` (id ${item.id})` : ''}`,
+    );
     out.push(`Section: ${group ? `${group.id} ${group.title}` : 'unknown (the source gives no number)'}`);
     out.push('', wrap(item.text ?? '(the source gives no text for this requirement)', '  '));
     for (const v of item.variants) out.push('', wrap(`Variant text (${v.source}): ${v.text}`, '  '));
-    for (const n of item.notes) out.push('', wrap(`${n.kind === 'defect' ? 'SOURCE DEFECT' : 'Note'}: ${n.text}`, '  '));
+    for (const n of item.notes)
+      out.push('', wrap(`${n.kind === 'defect' ? 'SOURCE DEFECT' : 'Note'}: ${n.text}`, '  '));
     const rule = c.ruleOf.get(sid);
-    out.push('', rule ? `Applies when: ${describeCondition(rule.when)} (${rule.basis}: "${rule.quote}")` : 'Applies to every product.');
+    out.push(
+      '',
+      rule
+        ? `Applies when: ${describeCondition(rule.when)} (${rule.basis}: "${rule.quote}")`
+        : 'Applies to every product.',
+    );
     if (rule) {
       for (const f of factsOf(rule.when)) {
         const fact = c.facts.facts.find((x) => x.id === f);
@@ -112,12 +145,17 @@ export function catalogShow(id: string): number {
     out.push('', `Mapped to ${c.target.itemLabel}s:`);
     for (const link of c.mapping.links.filter((l) => l.source === sid)) {
       const t = c.targetById.get(link.target);
-      out.push(`  ${link.target.padStart(2)} ${t?.title ?? ''} — ${link.relationship} (${link.provenance.document}, ${link.provenance.table} row ${link.provenance.row}, line ${link.provenance.line})`);
+      out.push(
+        `  ${link.target.padStart(2)} ${t?.title ?? ''} — ${link.relationship} (${link.provenance.document}, ${link.provenance.table} row ${link.provenance.row}, line ${link.provenance.line})`,
+      );
     }
   }
   if (out.length === 0) {
     const s = nearest(id, [...c.targetById.keys(), ...c.sourceById.keys()]);
-    throw new CliError(`no guideline or requirement "${id}"${s.length ? `; did you mean ${s.join(', ')}?` : ''}`, EXIT.badInput);
+    throw new CliError(
+      `no guideline or requirement "${id}"${s.length ? `; did you mean ${s.join(', ')}?` : ''}`,
+      EXIT.badInput,
+    );
   }
   writeOutput(`${out.join('\n')}\n`, undefined);
   return EXIT.ok;
@@ -129,10 +167,12 @@ export function catalogSearch(words: readonly string[]): number {
   const matches = (text: string) => terms.every((t) => text.toLowerCase().includes(t));
   const out: string[] = [];
   for (const g of c.target.items) {
-    if (matches(`${g.title ?? ''} ${g.text ?? ''} ${g.altTitles.map((a) => a.title).join(' ')}`)) out.push(`guideline ${g.id.padEnd(10)} ${g.title}`);
+    if (matches(`${g.title ?? ''} ${g.text ?? ''} ${g.altTitles.map((a) => a.title).join(' ')}`))
+      out.push(`guideline ${g.id.padEnd(10)} ${g.title}`);
   }
   for (const i of c.source.items) {
-    if (matches(`${i.id} ${i.text ?? ''} ${i.variants.map((v) => v.text).join(' ')}`)) out.push(`${i.id.padEnd(20)} ${i.text}`);
+    if (matches(`${i.id} ${i.text ?? ''} ${i.variants.map((v) => v.text).join(' ')}`))
+      out.push(`${i.id.padEnd(20)} ${i.text}`);
   }
   out.push(`${out.length} match${out.length === 1 ? '' : 'es'} for "${terms.join(' ')}"`);
   writeOutput(`${out.join('\n')}\n`, undefined);

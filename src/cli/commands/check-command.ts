@@ -24,7 +24,10 @@ export function checkCommand(file: string, options: CheckOptions): number {
           .filter(Boolean);
   const unknown = wanted.filter((id) => !known.includes(id));
   if (wanted.length === 0 || unknown.length > 0) {
-    throw new CliError(`--require: unknown guideline ${unknown.join(', ') || '(none given)'}; use guideline numbers ${known.join(',')} or "all"`, EXIT.usage);
+    throw new CliError(
+      `--require: unknown guideline ${unknown.join(', ') || '(none given)'}; use guideline numbers ${known.join(',')} or "all"`,
+      EXIT.usage,
+    );
   }
   const passing = new Set(options.allowNotApplicable ? ['met', 'not-applicable'] : ['met']);
   let failed = 0;
@@ -33,7 +36,9 @@ export function checkCommand(file: string, options: CheckOptions): number {
     if (!g) continue;
     const ok = passing.has(g.outcome);
     if (!ok) failed += 1;
-    process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${g.id.padStart(2)}  ${g.item.title ?? ''} — ${g.outcome}${ok ? '' : `: ${g.reason}`}\n`);
+    process.stdout.write(
+      `${ok ? 'PASS' : 'FAIL'}  ${g.id.padStart(2)}  ${g.item.title ?? ''} — ${g.outcome}${ok ? '' : `: ${g.reason}`}\n`,
+    );
   }
   process.stdout.write(
     failed === 0

@@ -1,7 +1,7 @@
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { buildReport } from '../../core/report/report-model.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
+import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { RENDERERS } from '../../renderers/registry.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
 import { loadAssessmentOrExit, useColor, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { toolInfo } from '../tool-info.js';

@@ -10,20 +10,27 @@ export interface ValidateOptions {
 }
 
 export function validateCommand(file: string, options: ValidateOptions): number {
-  const result = withCatalog(() => readAssessmentFile(file, loader.contextFor, { checkEvidence: options.evidence }));
+  const result = withCatalog(() =>
+    readAssessmentFile(file, loader.contextFor, { checkEvidence: options.evidence }),
+  );
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const failed = hasErrors(result.diagnostics) || (options.strict && warnings > 0);
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ file, valid: !failed, errors, warnings, diagnostics: result.diagnostics }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ file, valid: !failed, errors, warnings, diagnostics: result.diagnostics }, null, 2)}\n`,
+    );
   } else {
     printDiagnostics(result.diagnostics);
-    const unreadable = result.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'file-too-large');
+    const unreadable = result.diagnostics.some(
+      (d) => d.code === 'file-unreadable' || d.code === 'file-too-large',
+    );
     if (unreadable) return EXIT.badInput;
     process.stderr.write(
       `${file}: ${failed ? 'invalid' : 'valid'} — ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
     );
   }
-  if (result.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'file-too-large')) return EXIT.badInput;
+  if (result.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'file-too-large'))
+    return EXIT.badInput;
   return failed ? EXIT.failed : EXIT.ok;
 }
