@@ -120,7 +120,9 @@ export async function initCommand(options: InitOptions): Promise<number> {
 
   const skeleton = buildSkeleton(ctx, product, answers);
   const schemaFile = fileURLToPath(new URL('../../../schemas/assessment.schema.json', import.meta.url));
-  const schemaPath = relative(dirname(output), schemaFile) || schemaFile;
+  // A relative path keeps the file portable inside a checkout; outside it, an absolute path is clearer.
+  const rel = relative(dirname(output), schemaFile);
+  const schemaPath = rel.startsWith('..') && !output.startsWith(resolve(schemaFile, '../..')) ? schemaFile : rel;
   try {
     writeFileSync(output, skeletonToYaml(ctx, skeleton, schemaPath), { flag: options.force ? 'w' : 'wx' });
   } catch (error) {
