@@ -77,7 +77,10 @@ program
     '--role <role...>',
     'stakeholder roles your organisation plays (device-manufacturers, iot-service-providers, mobile-application-developers, retailers)',
   )
-  .option('--answer <fact=yes|no...>', 'profile answers, e.g. --answer wifi=yes mqtt=no (see `iotassure catalog facts`)')
+  .option(
+    '--answer <fact=yes|no...>',
+    'profile answers, e.g. --answer wifi=yes mqtt=no (see `iotassure catalog facts`)',
+  )
   .option('--no-interactive', 'never ask questions, even in a terminal')
   .action(async (opts) => {
     const { initCommand } = await import('./commands/init-command.js');

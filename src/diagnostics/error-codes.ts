@@ -7,7 +7,8 @@ export const DIAGNOSTIC_CODES = {
   'file-too-large': 'The file is larger than iotassure accepts for its kind.',
   syntax: 'The file is not well-formed YAML or JSON.',
   schema: 'A value has the wrong type, is missing, or is not allowed here.',
-  'duplicate-id': 'Two entries in one data file share an id.',
+  'duplicate-id':
+    'Two entries share an id: in a data file, or one requirement recorded twice in an assessment.',
   'unknown-reference': 'A data file refers to a framework, item, group or fact that does not exist.',
   'unknown-requirement': 'The assessment names a requirement the catalog does not have.',
   'ambiguous-requirement': 'The assessment names a printed number that two requirements share.',

@@ -36,7 +36,10 @@ export function parseAnswers(values: readonly string[], factIds: readonly string
     const v = value.trim().toLowerCase();
     if (!factIds.includes(id.trim())) {
       const s = nearest(id.trim(), factIds);
-      throw new CliError(`--answer ${item}: no profile question "${id}"${s.length ? `; did you mean ${s.join(', ')}?` : ''} (see \`iotassure catalog facts\`)`, EXIT.usage);
+      throw new CliError(
+        `--answer ${item}: no profile question "${id}"${s.length ? `; did you mean ${s.join(', ')}?` : ''} (see \`iotassure catalog facts\`)`,
+        EXIT.usage,
+      );
     }
     if (rest.length > 0 || !(YES.has(v) || NO.has(v) || UNKNOWN.has(v))) {
       throw new CliError(`--answer ${item}: write FACT=yes, FACT=no or FACT=unknown`, EXIT.usage);
@@ -48,7 +51,10 @@ export function parseAnswers(values: readonly string[], factIds: readonly string
 
 function parseRoles(values: readonly string[] | undefined): Stakeholder[] {
   const roles: Stakeholder[] = [];
-  for (const r of (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+  for (const r of (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)) {
     if (!(STAKEHOLDERS as readonly string[]).includes(r)) {
       throw new CliError(`--role ${r}: use ${STAKEHOLDERS.join(', ')}`, EXIT.usage);
     }
@@ -61,7 +67,10 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const ctx = withCatalog(() => loader.contextFor(undefined));
   const output = resolve(options.output);
   if (existsSync(output) && !options.force) {
-    throw new CliError(`${options.output} already exists; choose another file with -o, or use --force to overwrite it`, EXIT.badInput);
+    throw new CliError(
+      `${options.output} already exists; choose another file with -o, or use --force to overwrite it`,
+      EXIT.badInput,
+    );
   }
   const factIds = ctx.facts.facts.map((f) => f.id);
   const answers = parseAnswers(options.answer ?? [], factIds);
@@ -82,7 +91,8 @@ export async function initCommand(options: InitOptions): Promise<number> {
         await input({
           message,
           default: current ?? undefined,
-          validate: (v) => (required && !v.trim() ? 'required' : v.length > 200 ? 'at most 200 characters' : true),
+          validate: (v) =>
+            required && !v.trim() ? 'required' : v.length > 200 ? 'at most 200 characters' : true,
         })
       ).trim() || null;
     product = {
@@ -95,7 +105,11 @@ export async function initCommand(options: InitOptions): Promise<number> {
     if (roles.length === 0) {
       roles = await checkbox({
         message: 'Which roles does your organisation play for this product?',
-        choices: STAKEHOLDERS.map((s) => ({ value: s, name: s.replaceAll('-', ' '), checked: s === 'device-manufacturers' })),
+        choices: STAKEHOLDERS.map((s) => ({
+          value: s,
+          name: s.replaceAll('-', ' '),
+          checked: s === 'device-manufacturers',
+        })),
       });
       product = { ...product, roles };
     }
@@ -115,14 +129,18 @@ export async function initCommand(options: InitOptions): Promise<number> {
       if (choice !== 'unknown') answers.set(fact.id, choice === 'yes');
     }
   } else if (!product.name) {
-    throw new CliError('--name is required when init does not run interactively (in a terminal without --no-interactive)', EXIT.usage);
+    throw new CliError(
+      '--name is required when init does not run interactively (in a terminal without --no-interactive)',
+      EXIT.usage,
+    );
   }
 
   const skeleton = buildSkeleton(ctx, product, answers);
   const schemaFile = fileURLToPath(new URL('../../../schemas/assessment.schema.json', import.meta.url));
   // A relative path keeps the file portable inside a checkout; outside it, an absolute path is clearer.
   const rel = relative(dirname(output), schemaFile);
-  const schemaPath = rel.startsWith('..') && !output.startsWith(resolve(schemaFile, '../..')) ? schemaFile : rel;
+  const schemaPath =
+    rel.startsWith('..') && !output.startsWith(resolve(schemaFile, '../..')) ? schemaFile : rel;
   try {
     writeFileSync(output, skeletonToYaml(ctx, skeleton, schemaPath), { flag: options.force ? 'w' : 'wx' });
   } catch (error) {

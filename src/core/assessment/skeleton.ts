@@ -25,18 +25,41 @@ export interface Skeleton {
   readonly profile: ReadonlyMap<string, boolean>;
   readonly requirements: readonly SkeletonEntry[];
   /** Target items with no mapped requirement: they need a guideline-level attestation. */
-  readonly attestations: readonly { readonly id: string; readonly title: string | null; readonly note: string | null }[];
+  readonly attestations: readonly {
+    readonly id: string;
+    readonly title: string | null;
+    readonly note: string | null;
+  }[];
 }
 
-export function buildSkeleton(ctx: AssessmentContext, product: Product, answers: ReadonlyMap<string, boolean>): Skeleton {
+export function buildSkeleton(
+  ctx: AssessmentContext,
+  product: Product,
+  answers: ReadonlyMap<string, boolean>,
+): Skeleton {
   const profile = resolveProfile(ctx.facts, answers);
   const requirements = ctx.source.items.map((item): SkeletonEntry => {
     const a = deriveApplicability(ctx.ruleOf.get(item.id), profile);
-    const base = { id: item.id, number: item.number, text: item.text, guidelines: ctx.targetsOf.get(item.id) ?? [] };
+    const base = {
+      id: item.id,
+      number: item.number,
+      text: item.text,
+      guidelines: ctx.targetsOf.get(item.id) ?? [],
+    };
     if (a.kind === 'not-applicable') {
-      return { ...base, status: 'not-applicable', justification: `Derived from the product profile: ${a.reason}.`, comment: null };
+      return {
+        ...base,
+        status: 'not-applicable',
+        justification: `Derived from the product profile: ${a.reason}.`,
+        comment: null,
+      };
     }
-    const comment = a.kind === 'applies' ? `applies: ${a.reason}` : a.kind === 'unknown' ? `applicability unknown — ${a.reason}` : null;
+    const comment =
+      a.kind === 'applies'
+        ? `applies: ${a.reason}`
+        : a.kind === 'unknown'
+          ? `applicability unknown — ${a.reason}`
+          : null;
     return { ...base, status: 'not-assessed', justification: null, comment };
   });
   const attestations = ctx.target.items

@@ -144,9 +144,12 @@ function evaluateGuideline(
     outcome = 'incomplete';
     deciding = open;
     const parts = [];
-    if (by['not-assessed'].length) parts.push(`${by['not-assessed'].length} not yet assessed (${listOf(by['not-assessed'])})`);
+    if (by['not-assessed'].length)
+      parts.push(`${by['not-assessed'].length} not yet assessed (${listOf(by['not-assessed'])})`);
     if (by['applicability-unknown'].length) {
-      parts.push(`${by['applicability-unknown'].length} of unknown applicability (${listOf(by['applicability-unknown'])})`);
+      parts.push(
+        `${by['applicability-unknown'].length} of unknown applicability (${listOf(by['applicability-unknown'])})`,
+      );
     }
     reason = `${parts.join(' and ')}.`;
   } else if (by['partially-compliant'].length > 0) {
