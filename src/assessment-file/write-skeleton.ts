@@ -39,7 +39,9 @@ export function skeletonToYaml(ctx: AssessmentContext, skeleton: Skeleton, schem
   }
   const requirements: Record<string, unknown> = {};
   for (const r of skeleton.requirements) {
-    requirements[r.id] = r.justification ? { status: r.status, justification: r.justification } : { status: r.status };
+    requirements[r.id] = r.justification
+      ? { status: r.status, justification: r.justification }
+      : { status: r.status };
   }
   const attestations: Record<string, unknown> = {};
   for (const a of skeleton.attestations) attestations[a.id] = { status: 'not-assessed' };
@@ -61,7 +63,8 @@ export function skeletonToYaml(ctx: AssessmentContext, skeleton: Skeleton, schem
   if (!isMap(root)) return doc.toString();
   const profilePair = pairOf(root, 'profile');
   if (profilePair && isMap(profilePair.value)) {
-    (profilePair.key as { commentBefore?: string }).commentBefore = ' Product profile: true, false, or null (not yet known). `iotassure catalog facts` explains each.';
+    (profilePair.key as { commentBefore?: string }).commentBefore =
+      ' Product profile: true, false, or null (not yet known). `iotassure catalog facts` explains each.';
     for (const f of ctx.facts.facts) {
       const pair = pairOf(profilePair.value, f.id);
       if (pair) (pair.key as { commentBefore?: string }).commentBefore = wrapComment(f.question);
@@ -74,7 +77,8 @@ export function skeletonToYaml(ctx: AssessmentContext, skeleton: Skeleton, schem
       if (!pair) continue;
       const lines = [
         `${r.number ?? '(no number in the source)'} → guideline${r.guidelines.length === 1 ? '' : 's'} ${r.guidelines.join(', ')}`,
-        r.text ?? '(the source gives no text for this requirement; see `iotassure catalog show ' + r.id + '`)',
+        r.text ??
+          '(the source gives no text for this requirement; see `iotassure catalog show ' + r.id + '`)',
       ];
       if (r.comment) lines.push(`[${r.comment}]`);
       (pair.key as { commentBefore?: string }).commentBefore = lines.map((l) => wrapComment(l)).join('\n');

@@ -5,7 +5,6 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ApplicabilitySet, FactSet } from '../core/applicability/fact-types.js';
 import type { Catalog } from '../core/catalog/catalog.js';
 import type { Framework, MappingSet } from '../core/catalog/catalog-types.js';
@@ -14,10 +13,12 @@ import { readStructuredFile } from '../diagnostics/read-structured-file.js';
 import type { ParsedSource, PathSegment } from '../diagnostics/source-positions.js';
 import { parseSource } from '../diagnostics/source-positions.js';
 import { frameworkFileSchema, mappingFileSchema } from '../schema/framework-file-schema.js';
+import { packageRoot } from '../package-root.js';
 import { applicabilityFileSchema, factsFileSchema } from '../schema/profile-file-schema.js';
+import { readSnapshot } from './catalog-snapshot.js';
 import { checkCatalogReferences } from './check-catalog-references.js';
 
-export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const BUNDLED_DATA_DIR = join(packageRoot(), 'data');
 
 const FOLDERS = {
   frameworks: frameworkFileSchema,
@@ -52,7 +53,22 @@ export function locateIn(
   return loaded.source?.locate(path) ?? null;
 }
 
-export function loadCatalog(dataDir: string = BUNDLED_DATA_DIR): Catalog {
+/** Written by `npm run build` (scripts/write-catalog-snapshot.ts) for the bundled data folder. */
+export const BUNDLED_SNAPSHOT = join(packageRoot(), 'dist', 'catalog-snapshot.json');
+
+export interface LoadCatalogOptions {
+  /** A snapshot to use when it matches the data files exactly; default: the bundled one, for the bundled data. */
+  readonly snapshot?: string | null;
+}
+
+export function loadCatalog(dataDir: string = BUNDLED_DATA_DIR, options: LoadCatalogOptions = {}): Catalog {
+  const snapshot = options.snapshot === undefined ? (dataDir === BUNDLED_DATA_DIR ? BUNDLED_SNAPSHOT : null) : options.snapshot;
+  const cached = snapshot ? readSnapshot(snapshot, dataDir) : null;
+  return cached ?? loadAndValidateCatalog(dataDir);
+}
+
+/** Reads, schema-checks and cross-checks every data file; throws a DiagnosticError listing every problem. */
+export function loadAndValidateCatalog(dataDir: string): Catalog {
   const diagnostics: Diagnostic[] = [];
   const frameworks = new Map<string, Framework>();
   const mappingSets = new Map<string, MappingSet>();

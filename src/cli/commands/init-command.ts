@@ -1,12 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
 import { nearest } from '../../assessment-file/resolve-keys.js';
 import { skeletonToYaml } from '../../assessment-file/write-skeleton.js';
 import { evaluateCondition } from '../../core/applicability/condition.js';
 import type { Product } from '../../core/assessment/assessment-types.js';
 import { buildSkeleton } from '../../core/assessment/skeleton.js';
 import { STAKEHOLDERS, type Stakeholder } from '../../core/catalog/catalog-types.js';
+import { packageRoot } from '../../package-root.js';
 import { loader, withCatalog } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
@@ -136,7 +136,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   }
 
   const skeleton = buildSkeleton(ctx, product, answers);
-  const schemaFile = fileURLToPath(new URL('../../../schemas/assessment.schema.json', import.meta.url));
+  const schemaFile = join(packageRoot(), 'schemas', 'assessment.schema.json');
   // A relative path keeps the file portable inside a checkout; outside it, an absolute path is clearer.
   const rel = relative(dirname(output), schemaFile);
   const schemaPath =

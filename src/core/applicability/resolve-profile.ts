@@ -44,34 +44,38 @@ export function resolveProfile(set: FactSet, answers: ReadonlyMap<string, boolea
  * A fact that is false only because of its gate is explained by the gate ("the device does not use Wi-Fi").
  */
 export function explainCondition(condition: Condition, profile: ResolvedProfile): string[] {
-  const value = evaluateCondition(condition, profile.values);
   const phrases: string[] = [];
-  const add = (p: string[]) => {
-    for (const x of p) if (!phrases.includes(x)) phrases.push(x);
-  };
-  const explain = (c: Condition, wanted: Truth): string[] => {
-    if ('fact' in c) {
-      const r = profile.facts.get(c.fact);
-      if (!r) return [`"${c.fact}" is not a known fact`];
-      if (r.value === 'unknown') return [`unanswered: ${r.fact.question}`];
-      if (r.origin === 'gated' && r.fact.askWhen) return explain(r.fact.askWhen, false);
-      return [r.value ? r.fact.whenTrue : r.fact.whenFalse];
-    }
-    if ('not' in c) return explain(c.not, wanted === 'unknown' ? 'unknown' : !wanted);
-    const parts = 'all' in c ? c.all : c.any;
-    // A false part settles `all`; a true part settles `any`.
-    const decisive = !('all' in c);
-    if (wanted === decisive) {
-      const part = parts.find((p) => evaluateCondition(p, profile.values) === decisive);
-      return part ? explain(part, decisive) : [];
-    }
-    const out: string[] = [];
-    for (const p of parts) {
-      const v = evaluateCondition(p, profile.values);
-      if (v === wanted) for (const x of explain(p, v)) if (!out.includes(x)) out.push(x);
-    }
-    return out;
-  };
-  add(explain(condition, value));
+  explainInto(condition, evaluateCondition(condition, profile.values), profile, phrases);
   return phrases;
+}
+
+function pushUnique(phrases: string[], phrase: string): void {
+  if (!phrases.includes(phrase)) phrases.push(phrase);
+}
+
+function explainInto(c: Condition, wanted: Truth, profile: ResolvedProfile, phrases: string[]): void {
+  if ('fact' in c) {
+    const r = profile.facts.get(c.fact);
+    if (!r) pushUnique(phrases, `"${c.fact}" is not a known fact`);
+    else if (r.value === 'unknown') pushUnique(phrases, `unanswered: ${r.fact.question}`);
+    else if (r.origin === 'gated' && r.fact.askWhen) explainInto(r.fact.askWhen, false, profile, phrases);
+    else pushUnique(phrases, r.value ? r.fact.whenTrue : r.fact.whenFalse);
+    return;
+  }
+  if ('not' in c) {
+    explainInto(c.not, wanted === 'unknown' ? 'unknown' : !wanted, profile, phrases);
+    return;
+  }
+  const parts = 'all' in c ? c.all : c.any;
+  // A false part settles `all`; a true part settles `any`: one such part is the whole explanation.
+  const decisive = !('all' in c);
+  if (wanted === decisive) {
+    const part = parts.find((p) => evaluateCondition(p, profile.values) === decisive);
+    if (part) explainInto(part, decisive, profile, phrases);
+    return;
+  }
+  for (const p of parts) {
+    const v = evaluateCondition(p, profile.values);
+    if (v === wanted) explainInto(p, v, profile, phrases);
+  }
 }

@@ -1,4 +1,6 @@
+import { type Applicability, applicabilityMemo } from '../applicability/applicability.js';
 import type { ApplicabilityRule, ApplicabilitySet, FactSet } from '../applicability/fact-types.js';
+import type { ResolvedProfile } from '../applicability/resolve-profile.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Framework, Item, MappingSet, UnmappedTarget } from '../catalog/catalog-types.js';
 
@@ -23,6 +25,12 @@ export interface AssessmentContext {
   readonly unmappedTargets: ReadonlyMap<string, UnmappedTarget>;
   /** Source ids by printed number; more than one id means the number is ambiguous. */
   readonly sourceIdsByNumber: ReadonlyMap<string, readonly string[]>;
+  /** Position of each source item in `source.items` (the engine indexes results by it). */
+  readonly sourceIndex: ReadonlyMap<string, number>;
+  /** Target items the target framework marks as top priority. */
+  readonly topPriority: readonly string[];
+  /** deriveApplicability, memoised for this context's fact set (see applicabilityMemo). */
+  readonly applicabilityOf: (rule: ApplicabilityRule | undefined, profile: ResolvedProfile) => Applicability;
 }
 
 export const DEFAULT_MAPPING_SET = 'iotsf-cf-1.1--dcms-cop-2018';
@@ -72,5 +80,8 @@ export function createAssessmentContext(
     ruleOf: new Map(applicability?.rules.map((r) => [r.item, r]) ?? []),
     unmappedTargets: new Map(mapping.unmappedTargets.map((u) => [u.target, u])),
     sourceIdsByNumber,
+    sourceIndex: new Map(source.items.map((item, index) => [item.id, index])),
+    topPriority: target.items.filter((t) => t.priority === 'top').map((t) => t.id),
+    applicabilityOf: applicabilityMemo(facts),
   };
 }

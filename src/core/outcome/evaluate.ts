@@ -3,68 +3,58 @@
  * an outcome per guideline with the requirements that decide it, a summary and a ranked gap list.
  * Pure and synchronous; docs/outcome-rules.md states the same rules in prose.
  */
-import { deriveApplicability } from '../applicability/applicability.js';
-import { resolveProfile } from '../applicability/resolve-profile.js';
+import { type ResolvedProfile, resolveProfile } from '../applicability/resolve-profile.js';
 import type { AssessmentContext } from '../assessment/assessment-context.js';
 import type { Assessment, RequirementRecord } from '../assessment/assessment-types.js';
 import {
-  EFFECTIVE_STATUSES,
   type EffectiveStatus,
   type Evaluation,
   type Gap,
   type GuidelineResult,
-  OUTCOMES,
   type Outcome,
   type RequirementResult,
   type Summary,
 } from './outcome-types.js';
 
-function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+// Literal factories rather than Object.fromEntries: the engine makes these 14 times per assessment.
+function emptyStatusCounts(): Record<EffectiveStatus, number> {
+  return { compliant: 0, 'partially-compliant': 0, 'non-compliant': 0, 'not-assessed': 0, 'applicability-unknown': 0, 'not-applicable': 0 };
+}
+
+function emptyOutcomeCounts(): Record<Outcome, number> {
+  return { met: 0, 'partially-met': 0, 'not-met': 0, incomplete: 0, 'not-applicable': 0, 'needs-attestation': 0 };
 }
 
 export function evaluateRequirement(
   ctx: AssessmentContext,
   id: string,
   record: RequirementRecord | null,
-  profile: ReturnType<typeof resolveProfile>,
+  profile: ResolvedProfile,
 ): RequirementResult {
   const item = ctx.sourceById.get(id);
   if (!item) throw new Error(`unknown requirement ${id}`);
-  const applicability = deriveApplicability(ctx.ruleOf.get(id), profile);
+  const applicability = ctx.applicabilityOf(ctx.ruleOf.get(id), profile);
   const targets = ctx.targetsOf.get(id) ?? [];
-  const base = { id, item, record, applicability, targets };
+  let effective: EffectiveStatus;
+  let notApplicableBy: RequirementResult['notApplicableBy'] = null;
+  let contradictsProfile = false;
   // A status recorded by an assessor always wins over what the profile derives: a person has looked.
   // Where the two disagree the result says so, and validation warns.
   if (record && record.status !== 'not-assessed') {
+    effective = record.status;
     if (record.status === 'not-applicable') {
-      const byProfile = applicability.kind === 'not-applicable';
-      return {
-        ...base,
-        effective: 'not-applicable',
-        notApplicableBy: byProfile ? 'profile' : 'assessor',
-        contradictsProfile: applicability.kind === 'applies',
-      };
+      notApplicableBy = applicability.kind === 'not-applicable' ? 'profile' : 'assessor';
+      contradictsProfile = applicability.kind === 'applies';
+    } else {
+      contradictsProfile = applicability.kind === 'not-applicable';
     }
-    return {
-      ...base,
-      effective: record.status,
-      notApplicableBy: null,
-      contradictsProfile: applicability.kind === 'not-applicable',
-    };
+  } else if (applicability.kind === 'not-applicable') {
+    effective = 'not-applicable';
+    notApplicableBy = 'profile';
+  } else {
+    effective = applicability.kind === 'unknown' ? 'applicability-unknown' : 'not-assessed';
   }
-  const effective: EffectiveStatus =
-    applicability.kind === 'not-applicable'
-      ? 'not-applicable'
-      : applicability.kind === 'unknown'
-        ? 'applicability-unknown'
-        : 'not-assessed';
-  return {
-    ...base,
-    effective,
-    notApplicableBy: effective === 'not-applicable' ? 'profile' : null,
-    contradictsProfile: false,
-  };
+  return { id, item, record, applicability, effective, notApplicableBy, contradictsProfile, targets };
 }
 
 const OUTCOME_OF_ATTESTATION: Record<RequirementRecord['status'], Outcome> = {
@@ -84,51 +74,41 @@ function evaluateGuideline(
   ctx: AssessmentContext,
   targetId: string,
   assessment: Assessment,
-  results: ReadonlyMap<string, RequirementResult>,
+  results: readonly RequirementResult[],
 ): GuidelineResult {
   const item = ctx.targetById.get(targetId);
   if (!item) throw new Error(`unknown target ${targetId}`);
   const requirements = ctx.sourcesOf.get(targetId) ?? [];
-  const counts = zeroCounts(EFFECTIVE_STATUSES);
-  const unmapped = ctx.unmappedTargets.get(targetId) ?? null;
+  const counts = emptyStatusCounts();
+  const unmapped = ctx.unmappedTargets.get(targetId);
+  const unmappedNote = unmapped?.note ?? null;
   const attestation = assessment.attestations.get(targetId) ?? null;
-  const base = {
-    id: targetId,
-    item,
-    requirements,
-    counts,
-    unmappedNote: unmapped?.note ?? null,
-    attestation,
-  };
 
   if (requirements.length === 0) {
     const outcome = OUTCOME_OF_ATTESTATION[attestation?.status ?? 'not-assessed'];
-    const source = unmapped
-      ? `The mapping maps no requirement here ("${unmapped.note}")`
-      : 'No requirement maps here';
+    const source = unmapped ? `The mapping maps no requirement here ("${unmapped.note}")` : 'No requirement maps here';
     const reason =
       outcome === 'needs-attestation'
         ? `${source}; it needs a guideline-level attestation.`
         : `${source}; attested ${attestation?.status}${attestation?.assessor ? ` by ${attestation.assessor}` : ''}.`;
-    return { ...base, outcome, deciding: [], reason };
+    return { id: targetId, item, outcome, deciding: [], requirements, counts, reason, unmappedNote, attestation };
   }
 
-  const by: Record<EffectiveStatus, string[]> = {
-    compliant: [],
-    'partially-compliant': [],
-    'non-compliant': [],
-    'not-assessed': [],
-    'applicability-unknown': [],
-    'not-applicable': [],
-  };
+  // Two passes: count first, then collect only the ids of the statuses that decide (fewer arrays
+  // per assessment — the engine runs this 13 times for each of thousands of products).
   for (const id of requirements) {
-    const r = results.get(id);
-    if (!r) continue;
-    by[r.effective].push(id);
-    counts[r.effective] += 1;
+    const r = results[ctx.sourceIndex.get(id) ?? -1];
+    if (r) counts[r.effective] += 1;
   }
-  const applicable = requirements.length - by['not-applicable'].length;
-  const open = [...by['not-assessed'], ...by['applicability-unknown']];
+  const idsWith = (...statuses: EffectiveStatus[]): string[] => {
+    const ids: string[] = [];
+    for (const id of requirements) {
+      const r = results[ctx.sourceIndex.get(id) ?? -1];
+      if (r && statuses.includes(r.effective)) ids.push(id);
+    }
+    return ids;
+  };
+  const applicable = requirements.length - counts['not-applicable'];
   let outcome: Outcome;
   let deciding: string[];
   let reason: string;
@@ -136,82 +116,82 @@ function evaluateGuideline(
     outcome = 'not-applicable';
     deciding = [...requirements];
     reason = `None of the ${requirements.length} mapped requirements applies to this product.`;
-  } else if (by['non-compliant'].length > 0) {
+  } else if (counts['non-compliant'] > 0) {
     outcome = 'not-met';
-    deciding = by['non-compliant'];
+    deciding = idsWith('non-compliant');
     reason = `${deciding.length} of ${applicable} applicable requirements non-compliant: ${listOf(deciding)}.`;
-  } else if (open.length > 0) {
+  } else if (counts['not-assessed'] + counts['applicability-unknown'] > 0) {
     outcome = 'incomplete';
-    deciding = open;
+    const notAssessed = idsWith('not-assessed');
+    const unknown = idsWith('applicability-unknown');
+    deciding = notAssessed.concat(unknown);
     const parts = [];
-    if (by['not-assessed'].length)
-      parts.push(`${by['not-assessed'].length} not yet assessed (${listOf(by['not-assessed'])})`);
-    if (by['applicability-unknown'].length) {
-      parts.push(
-        `${by['applicability-unknown'].length} of unknown applicability (${listOf(by['applicability-unknown'])})`,
-      );
-    }
+    if (notAssessed.length) parts.push(`${notAssessed.length} not yet assessed (${listOf(notAssessed)})`);
+    if (unknown.length) parts.push(`${unknown.length} of unknown applicability (${listOf(unknown)})`);
     reason = `${parts.join(' and ')}.`;
-  } else if (by['partially-compliant'].length > 0) {
+  } else if (counts['partially-compliant'] > 0) {
     outcome = 'partially-met';
-    deciding = by['partially-compliant'];
+    deciding = idsWith('partially-compliant');
     reason = `${deciding.length} of ${applicable} applicable requirements only partially compliant: ${listOf(deciding)}.`;
   } else {
     outcome = 'met';
-    deciding = by.compliant;
-    reason = `All ${applicable} applicable requirements compliant${by['not-applicable'].length ? ` (${by['not-applicable'].length} not applicable)` : ''}.`;
+    deciding = idsWith('compliant');
+    const na = counts['not-applicable'];
+    reason = `All ${applicable} applicable requirements compliant${na ? ` (${na} not applicable)` : ''}.`;
   }
-  return { ...base, outcome, deciding, reason };
+  return { id: targetId, item, outcome, deciding, requirements, counts, reason, unmappedNote, attestation };
 }
 
-const GAP_SEVERITY: Partial<Record<EffectiveStatus, number>> = {
+/** Gap ranking: most-blocking first, then the most severe status (lower is more severe). */
+const GAP_SEVERITY: Readonly<Record<EffectiveStatus, number>> = {
   'non-compliant': 0,
   'partially-compliant': 1,
   'applicability-unknown': 2,
   'not-assessed': 3,
+  compliant: -1,
+  'not-applicable': -1,
 };
 
 export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evaluation {
   const profile = resolveProfile(ctx.facts, assessment.profile);
-  const requirements = ctx.source.items.map((item) =>
-    evaluateRequirement(ctx, item.id, assessment.requirements.get(item.id) ?? null, profile),
-  );
-  const byId = new Map(requirements.map((r) => [r.id, r]));
-  const guidelines = ctx.target.items.map((t) => evaluateGuideline(ctx, t.id, assessment, byId));
+  const items = ctx.source.items;
+  const requirements: RequirementResult[] = new Array(items.length);
+  const statusCounts = emptyStatusCounts();
+  for (let i = 0; i < items.length; i++) {
+    const id = (items[i] as (typeof items)[number]).id;
+    const r = evaluateRequirement(ctx, id, assessment.requirements.get(id) ?? null, profile);
+    requirements[i] = r;
+    statusCounts[r.effective] += 1;
+  }
+  const guidelines = ctx.target.items.map((t) => evaluateGuideline(ctx, t.id, assessment, requirements));
+  const outcomeOf = new Map<string, Outcome>();
+  const outcomeCounts = emptyOutcomeCounts();
+  for (const g of guidelines) {
+    outcomeOf.set(g.id, g.outcome);
+    outcomeCounts[g.outcome] += 1;
+  }
+  const top = ctx.topPriority;
 
-  const topPriority = ctx.target.items.filter((t) => t.priority === 'top').map((t) => t.id);
-  const topSet = new Set(topPriority);
-  const outcomeOf = new Map(guidelines.map((g) => [g.id, g.outcome]));
-
-  const gaps: Gap[] = [];
-  const order = new Map(requirements.map((r, i) => [r.id, i]));
-  for (const r of requirements) {
-    if (GAP_SEVERITY[r.effective] === undefined) continue;
+  const ranked: { gap: Gap; index: number }[] = [];
+  for (let index = 0; index < requirements.length; index++) {
+    const r = requirements[index] as RequirementResult;
+    if (GAP_SEVERITY[r.effective] < 0) continue;
     const blocks = r.targets.filter((t) => outcomeOf.get(t) !== 'met');
-    gaps.push({
-      id: r.id,
-      effective: r.effective,
-      blocks,
-      blocksTopPriority: blocks.some((b) => topSet.has(b)),
+    ranked.push({
+      gap: { id: r.id, effective: r.effective, blocks, blocksTopPriority: blocks.some((b) => top.includes(b)) },
+      index,
     });
   }
-  gaps.sort(
+  ranked.sort(
     (a, b) =>
-      b.blocks.length - a.blocks.length ||
-      (GAP_SEVERITY[a.effective] ?? 9) - (GAP_SEVERITY[b.effective] ?? 9) ||
-      Number(b.blocksTopPriority) - Number(a.blocksTopPriority) ||
-      (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+      b.gap.blocks.length - a.gap.blocks.length ||
+      GAP_SEVERITY[a.gap.effective] - GAP_SEVERITY[b.gap.effective] ||
+      Number(b.gap.blocksTopPriority) - Number(a.gap.blocksTopPriority) ||
+      a.index - b.index,
   );
 
-  const statusCounts = zeroCounts(EFFECTIVE_STATUSES);
-  for (const r of requirements) statusCounts[r.effective] += 1;
-  const outcomeCounts = zeroCounts(OUTCOMES);
-  for (const g of guidelines) outcomeCounts[g.outcome] += 1;
   const applicableRequirements =
-    statusCounts.compliant +
-    statusCounts['partially-compliant'] +
-    statusCounts['non-compliant'] +
-    statusCounts['not-assessed'];
+    statusCounts.compliant + statusCounts['partially-compliant'] + statusCounts['non-compliant'] + statusCounts['not-assessed'];
   const summary: Summary = {
     guidelinesTotal: guidelines.length,
     guidelinesMet: outcomeCounts.met,
@@ -221,7 +201,7 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
     applicableRequirements,
     compliantRequirements: statusCounts.compliant,
     compliantShare: applicableRequirements === 0 ? null : statusCounts.compliant / applicableRequirements,
-    topPriority: { guidelines: topPriority, allMet: topPriority.every((id) => outcomeOf.get(id) === 'met') },
+    topPriority: { guidelines: top, allMet: top.every((id) => outcomeOf.get(id) === 'met') },
   };
-  return { profile, requirements, guidelines, summary, gaps };
+  return { profile, requirements, guidelines, summary, gaps: ranked.map((r) => r.gap) };
 }
