@@ -3,8 +3,8 @@
  * file:line:column: schema errors, unknown or ambiguous requirement ids (with the nearest ids),
  * unknown profile facts, the engine's rule checks, and evidence files that are missing or changed.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AssessmentContext } from '../core/assessment/assessment-context.js';
 import type { Assessment, Evidence, RequirementRecord } from '../core/assessment/assessment-types.js';
 import { checkAssessment } from '../core/assessment/check-assessment.js';
@@ -47,13 +47,19 @@ export interface AssessmentReadResult {
   readonly raw: AssessmentFile | null;
 }
 
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
 function toRecord(r: RecordFile): RequirementRecord {
+  // The schema guarantees exactly one of file (with sha256), url or note.
   const evidence: Evidence[] = r.evidence.map((e) =>
-    'file' in e
-      ? { kind: 'file', path: e.file, sha256: e.sha256, title: e.title ?? null }
-      : 'url' in e
+    e.file !== undefined
+      ? { kind: 'file', path: e.file, sha256: e.sha256 ?? '', title: e.title ?? null }
+      : e.url !== undefined
         ? { kind: 'url', url: e.url, title: e.title ?? null }
-        : { kind: 'note', text: e.note },
+        : { kind: 'note', text: e.note ?? '' },
   );
   return {
     status: r.status,
@@ -122,6 +128,15 @@ export function readAssessmentText(
       'remove mappingSet to use the default',
     );
     return { file, assessment: null, evaluation: null, diagnostics, raw: value };
+  }
+
+  // Keys that do not survive conversion to an object (such as __proto__) would vanish silently.
+  for (const section of ['profile', 'requirements', 'attestations'] as const) {
+    for (const key of source.keysAt([section])) {
+      if (!Object.hasOwn(value[section], key)) {
+        at('error', 'schema', [section, key], `the key "${key}" is not allowed here`, 'remove it', 'key');
+      }
+    }
   }
 
   // Requirement keys → internal ids.
@@ -233,11 +248,10 @@ export function readAssessmentText(
     const base = dirname(resolve(file));
     const check = (section: 'requirements' | 'attestations', key: string, record: RecordFile) => {
       record.evidence.forEach((e, i) => {
-        if (!('file' in e)) return;
+        if (e.file === undefined) return;
         const path = [section, key, 'evidence', i, 'file'];
         const full = resolve(base, e.file);
-        const rel = relative(base, full);
-        if (isAbsolute(e.file) || rel.startsWith('..') || isAbsolute(rel)) {
+        if (isAbsolute(e.file) || !isInside(base, full)) {
           at(
             'error',
             'evidence-outside',
@@ -254,6 +268,17 @@ export function readAssessmentText(
             path,
             `evidence file "${e.file}" does not exist`,
             `expected at ${full}`,
+          );
+          return;
+        }
+        // A symbolic link inside the folder may still point outside it.
+        if (!isInside(realpathSync(base), realpathSync(full))) {
+          at(
+            'error',
+            'evidence-outside',
+            path,
+            `evidence file "${e.file}" is a link to a file outside the assessment's folder`,
+            'copy the file into the folder instead of linking to it',
           );
           return;
         }

@@ -35,7 +35,9 @@ export function dataFileHashes(dataDir: string): Record<string, string> {
       continue;
     }
     for (const name of names.sort()) {
-      hashes[`${folder}/${name}`] = createHash('sha256').update(readFileSync(join(dataDir, folder, name))).digest('hex');
+      hashes[`${folder}/${name}`] = createHash('sha256')
+        .update(readFileSync(join(dataDir, folder, name)))
+        .digest('hex');
     }
   }
   return hashes;
@@ -64,7 +66,11 @@ export function readSnapshot(path: string, dataDir: string): Catalog | null {
   if (snapshot.format !== SNAPSHOT_FORMAT) return null;
   const current = dataFileHashes(dataDir);
   const keys = Object.keys(current);
-  if (keys.length !== Object.keys(snapshot.files).length || keys.some((k) => snapshot.files[k] !== current[k])) return null;
+  if (
+    keys.length !== Object.keys(snapshot.files).length ||
+    keys.some((k) => snapshot.files[k] !== current[k])
+  )
+    return null;
   return {
     frameworks: new Map(snapshot.frameworks.map((f) => [f.id, f])),
     mappingSets: new Map(snapshot.mappingSets.map((m) => [m.id, m])),

@@ -12,8 +12,8 @@ import { type Diagnostic, DiagnosticError } from '../diagnostics/diagnostic.js';
 import { readStructuredFile } from '../diagnostics/read-structured-file.js';
 import type { ParsedSource, PathSegment } from '../diagnostics/source-positions.js';
 import { parseSource } from '../diagnostics/source-positions.js';
-import { frameworkFileSchema, mappingFileSchema } from '../schema/framework-file-schema.js';
 import { packageRoot } from '../package-root.js';
+import { frameworkFileSchema, mappingFileSchema } from '../schema/framework-file-schema.js';
 import { applicabilityFileSchema, factsFileSchema } from '../schema/profile-file-schema.js';
 import { readSnapshot } from './catalog-snapshot.js';
 import { checkCatalogReferences } from './check-catalog-references.js';
@@ -62,7 +62,12 @@ export interface LoadCatalogOptions {
 }
 
 export function loadCatalog(dataDir: string = BUNDLED_DATA_DIR, options: LoadCatalogOptions = {}): Catalog {
-  const snapshot = options.snapshot === undefined ? (dataDir === BUNDLED_DATA_DIR ? BUNDLED_SNAPSHOT : null) : options.snapshot;
+  const snapshot =
+    options.snapshot === undefined
+      ? dataDir === BUNDLED_DATA_DIR
+        ? BUNDLED_SNAPSHOT
+        : null
+      : options.snapshot;
   const cached = snapshot ? readSnapshot(snapshot, dataDir) : null;
   return cached ?? loadAndValidateCatalog(dataDir);
 }

@@ -11,6 +11,8 @@ export interface ParsedSource {
   readonly value: unknown;
   /** Line/column of the node at `path`, or of its nearest existing ancestor. */
   locate(path: readonly PathSegment[], which?: 'key' | 'value'): { line: number; column: number } | null;
+  /** The keys of the mapping at `path` as written in the file (including keys toJS would drop). */
+  keysAt(path: readonly PathSegment[]): string[];
 }
 
 export function parseSource(
@@ -19,29 +21,57 @@ export function parseSource(
 ): { parsed: ParsedSource | null; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxError = (
+    line: number | null,
+    column: number | null,
+    message: string,
+    hint: string,
+  ): Diagnostic => ({
+    severity: 'error',
+    code: 'syntax',
+    file,
+    line,
+    column,
+    path: '',
+    message,
+    hint,
+  });
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
-    const pos = e.linePos?.[0];
-    return {
-      severity: 'error',
-      code: 'syntax',
-      file,
-      line: pos?.line ?? null,
-      column: pos?.col ?? null,
-      path: '',
-      message: e.message.split('\n')[0] ?? e.message,
-      hint:
-        e.code === 'DUPLICATE_KEY'
-          ? 'remove or rename one of the two keys'
-          : 'check indentation, quotes and colons here',
-    };
+    const pos = lineCounter.linePos(e.pos[0]);
+    return syntaxError(
+      pos.line,
+      pos.col,
+      e.message.split('\n')[0] ?? e.message,
+      e.code === 'DUPLICATE_KEY'
+        ? 'remove or rename one of the two keys'
+        : 'check indentation, quotes and colons here',
+    );
   });
   if (diagnostics.length > 0) return { parsed: null, diagnostics };
+  let value: unknown;
+  try {
+    // The alias limit stops "billion laughs" documents from exhausting memory.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return {
+      parsed: null,
+      diagnostics: [
+        syntaxError(null, null, (error as Error).message, 'do not use YAML anchors and aliases this way'),
+      ],
+    };
+  }
   const toPosition = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
   const parsed: ParsedSource = {
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value,
+    keysAt(path) {
+      const node = doc.getIn(path, true);
+      return isMap(node)
+        ? node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)))
+        : [];
+    },
     locate(path, which = 'value') {
       let node: unknown = doc.contents;
       let keyNode: unknown = null;

@@ -3,7 +3,7 @@ import type { Renderer, ReportFormat } from './renderer.js';
 /** Loaded on demand so that `iotassure report` pays only for the renderer it uses. */
 export const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
   json: async () => (await import('./json-renderer.js')).renderJson,
-  text: async () => (await import('./json-renderer.js')).renderJson,
-  md: async () => (await import('./json-renderer.js')).renderJson,
-  html: async () => (await import('./json-renderer.js')).renderJson,
+  text: async () => (await import('./text-renderer.js')).renderText,
+  md: async () => (await import('./markdown-renderer.js')).renderMarkdown,
+  html: async () => (await import('./html-renderer.js')).renderHtml,
 };

@@ -5,21 +5,47 @@ import { idSchema } from './common-schema.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const evidenceSchema = z.union([
-  z.strictObject({
-    file: text(1000).describe('Path of the evidence file, relative to this assessment file.'),
+/**
+ * One piece of evidence: exactly one of `file` (with its sha256), `url` or `note`. One object with
+ * a refinement, rather than a union, so that a mistake gets a precise message instead of "invalid input".
+ */
+export const evidenceSchema = z
+  .strictObject({
+    file: text(1000).optional().describe('Path of the evidence file, relative to this assessment file.'),
     sha256: z
-      .string()
+      .string({ error: 'sha256 must be a string of 64 hexadecimal characters; quote it if it is all digits' })
       .regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hexadecimal characters (run: sha256sum FILE)')
+      .optional()
       .describe('SHA-256 of the file, as printed by sha256sum.'),
+    url: z.url({ protocol: /^https?$/, error: 'url must be an http or https address' }).optional(),
+    note: text(10_000).optional(),
     title: text(300).optional(),
-  }),
-  z.strictObject({
-    url: z.url({ protocol: /^https?$/, error: 'url must be an http or https address' }),
-    title: text(300).optional(),
-  }),
-  z.strictObject({ note: text(10_000) }),
-]);
+  })
+  .superRefine((e, ctx) => {
+    const kinds = (['file', 'url', 'note'] as const).filter((k) => e[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          kinds.length === 0
+            ? 'evidence needs one of file, url or note'
+            : `evidence has ${kinds.join(' and ')}; give one per entry`,
+      });
+    }
+    if (e.file !== undefined && e.sha256 === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sha256'],
+        message: 'a file needs its sha256 (run: sha256sum FILE)',
+      });
+    }
+    if (e.file === undefined && e.sha256 !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['sha256'], message: 'sha256 belongs with a file' });
+    }
+    if (e.note !== undefined && e.title !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'a note has no title; put it in the note' });
+    }
+  });
 
 export const recordSchema = z.strictObject({
   status: z.enum(STATUSES, {

@@ -36,7 +36,9 @@ const ALWAYS: Applicability = Object.freeze({ kind: 'always' });
  * assessments instead of being rebuilt for each of thousands of products. One memo belongs to one
  * fact set; it is never global.
  */
-export function applicabilityMemo(facts: FactSet): (rule: ApplicabilityRule | undefined, profile: ResolvedProfile) => Applicability {
+export function applicabilityMemo(
+  facts: FactSet,
+): (rule: ApplicabilityRule | undefined, profile: ResolvedProfile) => Applicability {
   const gateOf = new Map(facts.facts.map((f) => [f.id, f.askWhen]));
   const keyFactsOf = new Map<ApplicabilityRule, string[]>();
   const cache = new Map<ApplicabilityRule, Map<string, Applicability>>();
@@ -61,7 +63,16 @@ export function applicabilityMemo(facts: FactSet): (rule: ApplicabilityRule | un
     let key = '';
     for (const id of keyFacts(rule)) {
       const r = profile.facts.get(id);
-      key += r === undefined ? '-' : r.value === 'unknown' ? 'u' : r.origin === 'gated' ? 'g' : r.value ? 't' : 'f';
+      key +=
+        r === undefined
+          ? '-'
+          : r.value === 'unknown'
+            ? 'u'
+            : r.origin === 'gated'
+              ? 'g'
+              : r.value
+                ? 't'
+                : 'f';
     }
     let byKey = cache.get(rule);
     if (!byKey) {

@@ -6,23 +6,37 @@
 import { type ResolvedProfile, resolveProfile } from '../applicability/resolve-profile.js';
 import type { AssessmentContext } from '../assessment/assessment-context.js';
 import type { Assessment, RequirementRecord } from '../assessment/assessment-types.js';
-import {
-  type EffectiveStatus,
-  type Evaluation,
-  type Gap,
-  type GuidelineResult,
-  type Outcome,
-  type RequirementResult,
-  type Summary,
+import type {
+  EffectiveStatus,
+  Evaluation,
+  Gap,
+  GuidelineResult,
+  Outcome,
+  RequirementResult,
+  Summary,
 } from './outcome-types.js';
 
 // Literal factories rather than Object.fromEntries: the engine makes these 14 times per assessment.
 function emptyStatusCounts(): Record<EffectiveStatus, number> {
-  return { compliant: 0, 'partially-compliant': 0, 'non-compliant': 0, 'not-assessed': 0, 'applicability-unknown': 0, 'not-applicable': 0 };
+  return {
+    compliant: 0,
+    'partially-compliant': 0,
+    'non-compliant': 0,
+    'not-assessed': 0,
+    'applicability-unknown': 0,
+    'not-applicable': 0,
+  };
 }
 
 function emptyOutcomeCounts(): Record<Outcome, number> {
-  return { met: 0, 'partially-met': 0, 'not-met': 0, incomplete: 0, 'not-applicable': 0, 'needs-attestation': 0 };
+  return {
+    met: 0,
+    'partially-met': 0,
+    'not-met': 0,
+    incomplete: 0,
+    'not-applicable': 0,
+    'needs-attestation': 0,
+  };
 }
 
 export function evaluateRequirement(
@@ -86,12 +100,24 @@ function evaluateGuideline(
 
   if (requirements.length === 0) {
     const outcome = OUTCOME_OF_ATTESTATION[attestation?.status ?? 'not-assessed'];
-    const source = unmapped ? `The mapping maps no requirement here ("${unmapped.note}")` : 'No requirement maps here';
+    const source = unmapped
+      ? `The mapping maps no requirement here ("${unmapped.note}")`
+      : 'No requirement maps here';
     const reason =
       outcome === 'needs-attestation'
         ? `${source}; it needs a guideline-level attestation.`
         : `${source}; attested ${attestation?.status}${attestation?.assessor ? ` by ${attestation.assessor}` : ''}.`;
-    return { id: targetId, item, outcome, deciding: [], requirements, counts, reason, unmappedNote, attestation };
+    return {
+      id: targetId,
+      item,
+      outcome,
+      deciding: [],
+      requirements,
+      counts,
+      reason,
+      unmappedNote,
+      attestation,
+    };
   }
 
   // Two passes: count first, then collect only the ids of the statuses that decide (fewer arrays
@@ -178,7 +204,12 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
     if (GAP_SEVERITY[r.effective] < 0) continue;
     const blocks = r.targets.filter((t) => outcomeOf.get(t) !== 'met');
     ranked.push({
-      gap: { id: r.id, effective: r.effective, blocks, blocksTopPriority: blocks.some((b) => top.includes(b)) },
+      gap: {
+        id: r.id,
+        effective: r.effective,
+        blocks,
+        blocksTopPriority: blocks.some((b) => top.includes(b)),
+      },
       index,
     });
   }
@@ -191,7 +222,10 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
   );
 
   const applicableRequirements =
-    statusCounts.compliant + statusCounts['partially-compliant'] + statusCounts['non-compliant'] + statusCounts['not-assessed'];
+    statusCounts.compliant +
+    statusCounts['partially-compliant'] +
+    statusCounts['non-compliant'] +
+    statusCounts['not-assessed'];
   const summary: Summary = {
     guidelinesTotal: guidelines.length,
     guidelinesMet: outcomeCounts.met,

@@ -1,0 +1,447 @@
+/**
+ * The report as one standalone HTML page: no script, no external resource, inline CSS and SVG only,
+ * so it works under `default-src 'none'; style-src 'unsafe-inline'; img-src data:` and prints well.
+ * All markup goes through the `html` template, which escapes every interpolated value; links are
+ * written only for http(s) URLs. The page arranges the report model and decides nothing itself.
+ */
+import type { Evidence, RequirementRecord } from '../core/assessment/assessment-types.js';
+import type { Note } from '../core/catalog/catalog-types.js';
+import type { EffectiveStatus, Outcome } from '../core/outcome/outcome-types.js';
+import type {
+  Report,
+  ReportFramework,
+  ReportGuideline,
+  ReportRequirement,
+} from '../core/report/report-model.js';
+import { guidelineChartSvg, statusBarSvg } from './guideline-chart-svg.js';
+import { html, raw, type SafeHtml, safeHref } from './html-escape.js';
+import {
+  APPLICABILITY_LABEL,
+  applicableCount,
+  formatShare,
+  formatTimestamp,
+  guidelineNumber,
+  guidelineTitle,
+  NOTE_KIND_LABEL,
+  ORIGIN_LABEL,
+  OUTCOME_ORDER,
+  OUTCOME_STYLE,
+  plural,
+  profileAnswerText,
+  STAKEHOLDER_LABEL,
+  STATUS_ORDER,
+  STATUS_STYLE,
+  sourceDefects,
+} from './labels.js';
+import type { Renderer } from './renderer.js';
+
+/** An id usable in `id` and `href="#…"` for any catalog id: non-alphanumerics become _hex. */
+function slug(id: string): string {
+  return id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)?.toString(16) ?? ''}`);
+}
+const guidelineAnchor = (gid: string) => `g-${slug(gid)}`;
+const rowAnchor = (gid: string, rid: string) => `g-${slug(gid)}-r-${slug(rid)}`;
+
+function outcomeBadge(outcome: Outcome, big = false): SafeHtml {
+  const st = OUTCOME_STYLE[outcome];
+  return html`<span class="${`badge o-${outcome}${big ? ' big' : ''}`}"><span aria-hidden="true">${st.glyph}</span> ${st.label}</span>`;
+}
+
+function statusBadge(status: EffectiveStatus): SafeHtml {
+  const st = STATUS_STYLE[status];
+  return html`<span class="${`badge s-${status}`}"><span aria-hidden="true">${st.glyph}</span> ${st.label}</span>`;
+}
+
+function link(url: string, text?: string | null): SafeHtml {
+  const href = safeHref(url);
+  const label = text || url;
+  return href
+    ? html`<a href="${href}" rel="noopener noreferrer">${label}</a>`
+    : html`<span class="url">${label}</span>`;
+}
+
+function evidenceItem(e: Evidence): SafeHtml {
+  switch (e.kind) {
+    case 'file':
+      return html`<li><span class="ev-kind">File</span> <code>${e.path}</code>${e.title ? html` — ${e.title}` : ''}<br><span class="muted">SHA-256</span> <code class="hash">${e.sha256}</code></li>`;
+    case 'url':
+      return html`<li><span class="ev-kind">Link</span> ${link(e.url, e.title)}${e.title ? html`<br><span class="url muted">${e.url}</span>` : ''}</li>`;
+    case 'note':
+      return html`<li><span class="ev-kind">Note</span> ${e.text}</li>`;
+  }
+}
+
+function evidenceList(evidence: readonly Evidence[]): SafeHtml {
+  if (evidence.length === 0) return html`<span class="muted">None</span>`;
+  return html`<ul class="evidence">${evidence.map(evidenceItem)}</ul>`;
+}
+
+function notesList(notes: readonly Note[], className = 'notes'): SafeHtml {
+  if (notes.length === 0) return html``;
+  return html`<ul class="${className}">${notes.map(
+    (n) => html`<li class="${`note-${n.kind}`}"><strong>${NOTE_KIND_LABEL[n.kind]}:</strong> ${n.text}</li>`,
+  )}</ul>`;
+}
+
+function assessed(assessor: string | null, date: string | null): SafeHtml {
+  if (!assessor && !date) return html`<span class="muted">—</span>`;
+  return html`${assessor ?? ''}${assessor && date ? html`<br>` : ''}${date ? html`<time class="muted" datetime="${date}">${date}</time>` : ''}`;
+}
+
+function requirementRow(g: ReportGuideline, r: ReportRequirement, deciding: boolean): SafeHtml {
+  const a = r.applicability;
+  return html`<tr id="${rowAnchor(g.id, r.id)}"${raw(deciding ? ' class="deciding"' : '')}>
+<th scope="row"><span class="req-no">${r.number ?? 'No number'}</span>${r.number !== r.id ? html`<br><span class="muted small">id ${r.id}</span>` : ''}${deciding ? html`<br><span class="tag">Decides outcome</span>` : ''}</th>
+<td class="small">${r.section ? html`<span class="req-no">${r.section.id}</span><br>${r.section.title}` : html`<span class="muted">Unknown</span>`}</td>
+<td class="req-text">${r.text ?? html`<em class="muted">The source gives no text for this requirement.</em>`}${
+    r.variants.length
+      ? html`<details class="variants" open><summary>Also printed as</summary>${r.variants.map((v) => html`<p>${v.text} <span class="muted small">(${v.source})</span></p>`)}</details>`
+      : ''
+  }${notesList(r.notes, 'notes small')}</td>
+<td>${statusBadge(r.status)}${r.notApplicableBy === 'assessor' ? html`<br><span class="small muted">by the assessor</span>` : ''}${r.notApplicableBy === 'profile' ? html`<br><span class="small muted">from the profile</span>` : ''}${r.contradictsProfile ? html`<br><span class="tag warn">Contradicts profile</span>` : ''}</td>
+<td class="small"><strong>${APPLICABILITY_LABEL[a.kind]}</strong>${a.reason ? html`<br>${a.reason}` : ''}${a.quote ? html`<br><span class="muted">Condition: “${a.quote}”</span>` : ''}</td>
+<td class="small">${r.justification ?? html`<span class="muted">—</span>`}</td>
+<td class="small">${evidenceList(r.evidence)}</td>
+<td class="small">${assessed(r.assessor, r.date)}</td>
+</tr>`;
+}
+
+function attestationBlock(a: RequirementRecord): SafeHtml {
+  return html`<div class="attestation"><h4>Guideline-level attestation</h4>
+<p>${statusBadge(a.status)} ${a.justification ?? ''}</p>
+<dl class="inline"><dt>Assessed</dt><dd>${assessed(a.assessor, a.date)}</dd><dt>Evidence</dt><dd>${evidenceList(a.evidence)}</dd></dl></div>`;
+}
+
+function guidelineSection(g: ReportGuideline, byReq: ReadonlyMap<string, ReportRequirement>): SafeHtml {
+  const num = guidelineNumber(g);
+  const title = guidelineTitle(g);
+  const deciding = new Set(g.deciding);
+  const counts = STATUS_ORDER.filter((k) => g.counts[k] > 0);
+  const rows = g.requirements.flatMap((id) => {
+    const r = byReq.get(id);
+    return r ? [requirementRow(g, r, deciding.has(id))] : [];
+  });
+  const decidingLinks = g.deciding.map(
+    (id, i) =>
+      html`${i ? ', ' : ''}<a href="${`#${rowAnchor(g.id, id)}`}">${byReq.get(id)?.number ?? id}${byReq.get(id)?.number !== id ? html` (${id})` : ''}</a>`,
+  );
+  return html`<section class="${`guideline o-${g.outcome}-edge`}" id="${guidelineAnchor(g.id)}" aria-labelledby="${`${guidelineAnchor(g.id)}-h`}">
+<header class="g-head">
+<div class="g-num" aria-hidden="true">${num}</div>
+<div class="g-title">
+<h3 id="${`${guidelineAnchor(g.id)}-h`}"><span class="visually-hidden">Guideline ${num}: </span>${title}</h3>
+<p class="g-meta">${g.topPriority ? html`<span class="tag top">Top priority</span> ` : ''}${g.stakeholders.length ? html`Primarily applies to ${g.stakeholders.map((s) => STAKEHOLDER_LABEL[s]).join(', ')}` : ''}</p>
+</div>
+<div class="g-outcome">${outcomeBadge(g.outcome, true)}</div>
+</header>
+<div class="g-body">
+${g.statement ? html`<blockquote class="statement">${g.statement}</blockquote>` : ''}
+${g.altTitles.length ? html`<p class="small muted">${g.altTitles.map((t) => html`Also titled “${t.title}” (${t.source}). `)}</p>` : ''}
+<p class="reason"><strong>Why ${OUTCOME_STYLE[g.outcome].label.toLowerCase()}:</strong> ${g.reason}</p>
+${g.deciding.length && g.requirements.length ? html`<p class="small"><strong>Deciding requirements:</strong> ${decidingLinks}</p>` : ''}
+${
+  g.requirements.length
+    ? html`<p class="chips">${plural(g.requirements.length, 'mapped requirement')}, ${applicableCount(g)} applicable: ${counts.map((k) => html`<span class="${`chip s-${k}`}">${g.counts[k]} ${STATUS_STYLE[k].label.toLowerCase()}</span> `)}</p>`
+    : ''
+}
+${g.unmappedNote ? html`<p class="unmapped"><strong>No requirement is mapped to this guideline.</strong> The mapping source says: “${g.unmappedNote}”</p>` : ''}
+${g.attestation ? attestationBlock(g.attestation) : ''}
+${notesList(g.notes)}
+${
+  rows.length
+    ? html`<div class="table-wrap"><table class="reqs">
+<caption>Requirements mapped to guideline ${num}</caption>
+<colgroup><col class="c-no"><col class="c-sec"><col class="c-text"><col class="c-status"><col class="c-app"><col class="c-just"><col class="c-ev"><col class="c-by"></colgroup>
+<thead><tr><th scope="col">Number</th><th scope="col">Section</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Applicability</th><th scope="col">Justification</th><th scope="col">Evidence</th><th scope="col">Assessed</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`
+    : ''
+}
+</div>
+</section>`;
+}
+
+function frameworkCard(fw: ReportFramework, role: string): SafeHtml {
+  return html`<div class="card framework">
+<p class="eyebrow dark">${role}</p>
+<h3>${fw.title}</h3>
+<dl class="grid2">
+<dt>Version</dt><dd>${fw.version}</dd>
+<dt>Publisher</dt><dd>${fw.publisher}</dd>
+<dt>Published</dt><dd>${fw.publicationDate}</dd>
+<dt>Source</dt><dd>${fw.source.url ? link(fw.source.url, fw.source.title) : fw.source.title}</dd>
+<dt>Licence and attribution</dt><dd>${fw.licence}</dd>
+</dl>
+${notesList(fw.notes, 'notes small')}
+</div>`;
+}
+
+function css(): string {
+  const outcomeCss = OUTCOME_ORDER.map((o) => {
+    const st = OUTCOME_STYLE[o];
+    return `.o-${o}{color:${st.fg};background:${st.bg};border-color:${st.fg}}.o-${o}-edge{border-left-color:${st.bar}}.o-${o}-edge .g-num{color:${st.fg};background:${st.bg}}`;
+  }).join('\n');
+  const statusCss = STATUS_ORDER.map((s) => {
+    const st = STATUS_STYLE[s];
+    return `.s-${s}{color:${st.fg};background:${st.bg};border-color:${st.bar}}`;
+  }).join('\n');
+  return `
+:root{--ink:#1f2328;--muted:#57606a;--line:#d8dee4;--soft:#f6f8fa;--accent:#14355c;--link:#0b5cad}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:#eef1f5;color:var(--ink);font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;font-feature-settings:"tnum" 1}
+a{color:var(--link)}
+code,.req-no,.hash{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.86em}
+.hash{word-break:break-all}
+.url{word-break:break-all}
+.page{max-width:1160px;margin:24px auto;background:#fff;box-shadow:0 1px 3px rgba(16,24,40,.08),0 8px 24px rgba(16,24,40,.06);border-radius:14px;overflow:hidden}
+.cover{background:linear-gradient(135deg,#0d2238 0%,#14355c 55%,#1f5a8f 100%);color:#fff;padding:44px 56px 36px}
+.eyebrow{margin:0;text-transform:uppercase;letter-spacing:.14em;font-size:12px;font-weight:700;color:#b9d3f0}
+.eyebrow.dark{color:var(--muted)}
+.cover h1{margin:10px 0 6px;font-size:40px;line-height:1.12;font-weight:800;letter-spacing:-.01em;overflow-wrap:anywhere}
+.cover .sub{margin:0 0 26px;font-size:17px;color:#dce9f7}
+.cover dl{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:14px 28px;margin:0;padding-top:22px;border-top:1px solid rgba(255,255,255,.22)}
+.cover dt{font-size:11.5px;text-transform:uppercase;letter-spacing:.08em;color:#a9c4e4;font-weight:600}
+.cover dd{margin:2px 0 0;font-size:14px;color:#fff;overflow-wrap:anywhere}
+nav.toc{padding:14px 56px;border-bottom:1px solid var(--line);background:var(--soft);font-size:13.5px}
+nav.toc ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px 22px}
+nav.toc a{text-decoration:none;font-weight:600}
+main{padding:8px 56px 40px}
+h2{font-size:24px;line-height:1.25;margin:44px 0 16px;padding-bottom:8px;border-bottom:2px solid var(--line);letter-spacing:-.005em}
+h3{font-size:18px;line-height:1.3;margin:0}
+h4{font-size:14px;margin:0 0 6px}
+p{margin:.5em 0}
+.muted{color:var(--muted)}
+.small{font-size:12.5px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.lead{font-size:16.5px;max-width:860px}
+.kpis{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:16px;margin:18px 0 8px}
+.kpi{border:1px solid var(--line);border-radius:12px;padding:18px 20px 16px;background:#fff}
+.kpi .label{font-size:12px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:700;margin:0}
+.kpi .big{font-size:46px;font-weight:800;line-height:1.05;margin:8px 0 4px;letter-spacing:-.02em}
+.kpi .big small{font-size:20px;font-weight:600;color:var(--muted);letter-spacing:0}
+.kpi ul{list-style:none;margin:10px 0 0;padding:0;font-size:13px}
+.kpi li{display:flex;justify-content:space-between;align-items:center;gap:10px;padding:4px 0;border-top:1px solid #eef1f4}
+.kpi li .badge{flex-shrink:0}
+.statusbar{display:block;margin:12px 0 6px;border-radius:7px;overflow:hidden}
+.badge{display:inline-block;padding:1px 9px;border:1px solid;border-radius:999px;font-size:12px;font-weight:700;white-space:nowrap;line-height:1.6}
+.badge.big{font-size:13.5px;padding:3px 12px}
+.chip{display:inline-block;padding:0 8px;border-left:4px solid;border-radius:4px;font-size:12px;font-weight:600;margin:2px 2px 2px 0}
+.tag{display:inline-block;font-size:10.5px;font-weight:700;letter-spacing:.05em;text-transform:uppercase;padding:1px 7px;border-radius:4px;background:#e7eefa;color:#14355c;white-space:nowrap}
+.tag.top{background:#14355c;color:#fff}
+.tag.warn{background:#fff1e5;color:#953800}
+figure{margin:22px 0 0;padding:20px;border:1px solid var(--line);border-radius:12px;background:#fcfdfe}
+figcaption{font-size:13px;color:var(--muted);margin-top:10px}
+svg.chart{display:block;height:auto}
+.overview{width:100%}
+.guideline{border:1px solid var(--line);border-left:6px solid;border-radius:12px;margin:22px 0;overflow:hidden;background:#fff}
+.g-head{display:grid;grid-template-columns:auto 1fr auto;gap:16px;align-items:center;padding:16px 20px;background:var(--soft);border-bottom:1px solid var(--line)}
+.g-num{width:46px;height:46px;border-radius:10px;display:grid;place-items:center;font-size:22px;font-weight:800}
+.g-meta{margin:4px 0 0;font-size:12.5px;color:var(--muted)}
+.g-body{padding:6px 20px 18px}
+.statement{margin:12px 0;padding:8px 14px;border-left:3px solid #c8d1dc;color:#394452;font-style:italic;background:#fafbfc}
+.reason{font-size:15px}
+.unmapped{padding:10px 14px;background:#f6f8fa;border-radius:8px}
+.attestation{margin:12px 0;padding:12px 14px;border:1px dashed #9aa5b1;border-radius:8px}
+dl.inline{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:6px 0 0;font-size:13px}
+dl.inline dt{font-weight:600;color:var(--muted)}
+dl.inline dd{margin:0}
+.notes{margin:8px 0;padding-left:18px;font-size:13px}
+.notes li{margin:3px 0}
+.note-defect strong{color:#953800}
+.table-wrap{overflow-x:auto;margin-top:12px}
+table{width:100%;border-collapse:collapse;font-size:13px}
+caption{text-align:left;font-weight:700;font-size:13px;color:var(--muted);padding:0 0 6px}
+th,td{border-bottom:1px solid var(--line);padding:8px 8px;vertical-align:top;text-align:left}
+thead th{background:#f0f3f6;font-size:11.5px;text-transform:uppercase;letter-spacing:.05em;color:#424a53;border-bottom:2px solid #c8d1dc}
+tbody th{font-weight:600}
+tr.deciding{background:#fffbea}
+table.reqs{table-layout:fixed}
+table.reqs col.c-no{width:8%}table.reqs col.c-sec{width:10%}table.reqs col.c-text{width:26%}table.reqs col.c-status{width:13%}
+table.reqs col.c-app{width:15%}table.reqs col.c-just{width:11%}table.reqs col.c-ev{width:10%}table.reqs col.c-by{width:7%}
+table.reqs td,table.reqs th{overflow-wrap:anywhere}
+table.reqs .badge{white-space:normal}
+.req-text{overflow-wrap:anywhere}
+.variants{margin-top:6px;font-size:12px}.variants summary{color:var(--muted);font-weight:600}
+ul.evidence{list-style:none;margin:0;padding:0}
+ul.evidence li{margin:0 0 6px;overflow-wrap:anywhere}
+.ev-kind{display:inline-block;font-size:10px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:#424a53;background:#eef1f4;border-radius:3px;padding:0 5px}
+.card{border:1px solid var(--line);border-radius:12px;padding:18px 20px;margin:14px 0}
+.cards{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px}
+dl.grid2{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:13.5px;margin:10px 0}
+dl.grid2 dt{color:var(--muted);font-weight:600}
+dl.grid2 dd{margin:0;overflow-wrap:anywhere}
+.defects td:first-child,.defects th:first-child{white-space:nowrap}
+.warnings li{margin:4px 0}
+footer.foot{padding:22px 56px 30px;border-top:1px solid var(--line);background:var(--soft);font-size:12.5px;color:var(--muted)}
+footer.foot p{margin:4px 0}
+${outcomeCss}
+${statusCss}
+@media (max-width:800px){.cover,main,nav.toc,footer.foot{padding-left:20px;padding-right:20px}.kpis,.cards,.cover dl{grid-template-columns:1fr}.g-head{grid-template-columns:auto 1fr}.g-outcome{grid-column:1/-1}}
+@media print{
+@page{size:A4;margin:14mm 12mm}
+body{background:#fff;font-size:10pt}
+.page{margin:0;max-width:none;box-shadow:none;border-radius:0}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+nav.toc{display:none}
+.cover{padding:24px 8px}
+main,footer.foot{padding-left:0;padding-right:0}
+h2{break-after:avoid;page-break-after:avoid}
+.g-head,.kpi,figure,.card,tr{break-inside:avoid;page-break-inside:avoid}
+section.guideline{break-inside:auto}
+thead{display:table-header-group}
+.table-wrap{overflow:visible}
+a{color:inherit;text-decoration:none}
+a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;color:var(--muted);word-break:break-all}
+}
+`;
+}
+
+export const renderHtml: Renderer = (report) => {
+  const p = report.product;
+  const s = report.summary;
+  const src = report.catalog.source;
+  const tgt = report.catalog.target;
+  const byReq = new Map(report.requirements.map((r) => [r.id, r]));
+  const byGuideline = new Map(report.guidelines.map((g) => [g.id, g]));
+  const top = report.guidelines.filter((g) => g.topPriority);
+  const topMet = top.filter((g) => g.outcome === 'met').length;
+  const defects = sourceDefects(report);
+  const subtitle = [
+    p.model ? `Model ${p.model}` : null,
+    p.version ? `Version ${p.version}` : null,
+    p.manufacturer,
+  ].filter((x): x is string => Boolean(x));
+
+  const shareText =
+    s.compliantShare === null
+      ? html`<p class="big">n/a</p><p>No requirement is known to apply yet.</p>`
+      : html`<p class="big">${formatShare(s.compliantShare)}</p><p>of applicable requirements compliant (${s.compliantRequirements} of ${s.applicableRequirements})</p>`;
+
+  const body = html`<div class="page">
+<header class="cover">
+<p class="eyebrow">Security compliance report · ${tgt.shortTitle}</p>
+<h1>${p.name}</h1>
+${subtitle.length ? html`<p class="sub">${subtitle.join(' · ')}</p>` : ''}
+${p.description ? html`<p class="sub">${p.description}</p>` : ''}
+<dl>
+<div><dt>Manufacturer</dt><dd>${p.manufacturer ?? '—'}</dd></div>
+<div><dt>Product version</dt><dd>${p.version ?? '—'}</dd></div>
+<div><dt>Roles</dt><dd>${p.roles.length ? p.roles.map((r) => STAKEHOLDER_LABEL[r]).join(', ') : '—'}</dd></div>
+<div><dt>Assessed with</dt><dd>${src.shortTitle} (version ${src.version})</dd></div>
+<div><dt>Against</dt><dd>${tgt.shortTitle} (version ${tgt.version})</dd></div>
+<div><dt>Generated</dt><dd><time datetime="${report.generatedAt}">${formatTimestamp(report.generatedAt)}</time> · ${report.tool.name} ${report.tool.version}</dd></div>
+</dl>
+</header>
+<nav class="toc" aria-label="Contents"><ol>
+<li><a href="#summary">Executive summary</a></li>
+<li><a href="#guidelines">Guidelines</a></li>
+<li><a href="#gaps">Gaps</a></li>
+<li><a href="#profile">Product profile</a></li>
+<li><a href="#sources">Sources and known defects</a></li>
+${report.warnings.length ? html`<li><a href="#warnings">Warnings</a></li>` : ''}
+</ol></nav>
+<main>
+<section id="summary" aria-labelledby="summary-h">
+<h2 id="summary-h">Executive summary</h2>
+<p class="lead">${p.name} meets <strong>${s.guidelinesMet} of the ${s.guidelinesTotal}</strong> guidelines of the ${tgt.title} (${tgt.publisher}, version ${tgt.version}), assessed through ${plural(s.requirementsTotal, 'requirement')} of the ${src.shortTitle}.</p>
+<div class="kpis">
+<div class="kpi"><p class="label">Guidelines met</p><p class="big">${s.guidelinesMet} <small>of ${s.guidelinesTotal}</small></p>
+<ul>${OUTCOME_ORDER.filter((o) => s.outcomeCounts[o] > 0).map((o) => html`<li>${outcomeBadge(o)}<span>${s.outcomeCounts[o]}</span></li>`)}</ul></div>
+<div class="kpi"><p class="label">Requirements compliant</p>${shareText}
+${statusBarSvg(report)}
+<ul>${STATUS_ORDER.filter((k) => s.statusCounts[k] > 0).map((k) => html`<li><span class="${`chip s-${k}`}">${STATUS_STYLE[k].label}</span><span>${s.statusCounts[k]}</span></li>`)}</ul></div>
+<div class="kpi"><p class="label">Top priority guidelines</p><p class="big">${topMet} <small>of ${top.length} met</small></p>
+<p>${s.topPriority.allMet ? 'All top-priority guidelines are met.' : 'Not all top-priority guidelines are met.'}</p>
+<ul>${top.map((g) => html`<li><a href="${`#${guidelineAnchor(g.id)}`}">${guidelineNumber(g)}. ${guidelineTitle(g)}</a>${outcomeBadge(g.outcome)}</li>`)}</ul></div>
+</div>
+<figure>
+${guidelineChartSvg(report)}
+<figcaption>Each tile is one guideline, coloured and labelled by its outcome; the bar along its foot shows the statuses of the requirements mapped to it. Guidelines 1–3 are the Code's top priorities.</figcaption>
+</figure>
+<div class="table-wrap"><table class="overview">
+<caption>Guideline outcomes</caption>
+<thead><tr><th scope="col">No.</th><th scope="col">Guideline</th><th scope="col">Outcome</th><th scope="col">Reason</th></tr></thead>
+<tbody>${report.guidelines.map((g) => html`<tr><th scope="row">${guidelineNumber(g)}</th><td><a href="${`#${guidelineAnchor(g.id)}`}">${guidelineTitle(g)}</a>${g.topPriority ? html` <span class="tag top">Top priority</span>` : ''}</td><td>${outcomeBadge(g.outcome)}</td><td class="small">${g.reason}</td></tr>`)}</tbody>
+</table></div>
+</section>
+
+<section id="guidelines" aria-labelledby="guidelines-h">
+<h2 id="guidelines-h">Guidelines</h2>
+<p>Each guideline with its outcome, the reason, the requirements that decide it and every requirement mapped to it. Rows marked “Decides outcome” are the ones that make the difference.</p>
+${report.guidelines.map((g) => guidelineSection(g, byReq))}
+</section>
+
+<section id="gaps" aria-labelledby="gaps-h">
+<h2 id="gaps-h">Gaps</h2>
+${
+  report.gaps.length === 0
+    ? html`<p>No gaps: every applicable requirement is compliant.</p>`
+    : html`<p>${plural(report.gaps.length, 'requirement')} keep guidelines from being met, the most blocking first.</p>
+<div class="table-wrap"><table>
+<caption>Requirements to resolve</caption>
+<thead><tr><th scope="col">Rank</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Blocks guidelines</th><th scope="col">Requirement text</th></tr></thead>
+<tbody>${report.gaps.map((gap, i) => {
+        const first = byReq.get(gap.id)?.guidelines[0];
+        return html`<tr><td>${i + 1}</td><th scope="row">${first ? html`<a href="${`#${rowAnchor(first, gap.id)}`}"><span class="req-no">${gap.id}</span></a>` : html`<span class="req-no">${gap.id}</span>`}</th><td>${statusBadge(gap.status)}</td><td>${gap.blocks.map((b, j) => html`${j ? ', ' : ''}<a href="${`#${guidelineAnchor(b)}`}">${byGuideline.get(b)?.number ?? b}</a>`)}${gap.blocksTopPriority ? html` <span class="tag top">Top priority</span>` : ''}</td><td class="small">${gap.text ?? html`<em class="muted">The source gives no text.</em>`}</td></tr>`;
+      })}</tbody></table></div>`
+}
+</section>
+
+<section id="profile" aria-labelledby="profile-h">
+<h2 id="profile-h">Product profile</h2>
+<p>What the assessment says about the product. Whether a conditional requirement applies is derived from these answers; an unanswered question leaves its requirements of unknown applicability.</p>
+<div class="table-wrap"><table>
+<caption>Profile answers</caption>
+<thead><tr><th scope="col">Question</th><th scope="col">Answer</th><th scope="col">Origin</th><th scope="col">Fact</th></tr></thead>
+<tbody>${report.profile.map((a) => html`<tr><th scope="row">${a.question}</th><td><strong>${profileAnswerText(a)}</strong></td><td class="small">${ORIGIN_LABEL[a.origin]}</td><td><code>${a.id}</code></td></tr>`)}</tbody>
+</table></div>
+</section>
+
+<section id="sources" aria-labelledby="sources-h">
+<h2 id="sources-h">Sources and known source defects</h2>
+<p>The catalog reproduces its source documents faithfully, including their faults; they are listed here so that nobody mistakes a defect of the source for a finding about the product.</p>
+<h3>Known source defects (${defects.length})</h3>
+${
+  defects.length
+    ? html`<div class="table-wrap"><table class="defects">
+<caption>Defects kept visible from the source documents</caption>
+<thead><tr><th scope="col">Where</th><th scope="col">Defect</th></tr></thead>
+<tbody>${defects.map((d) => html`<tr><th scope="row">${d.where}</th><td>${d.text}</td></tr>`)}</tbody></table></div>`
+    : html`<p>None recorded.</p>`
+}
+<div class="cards">
+${frameworkCard(src, 'Requirements assessed')}
+${frameworkCard(tgt, 'Guidelines reported')}
+</div>
+<div class="card"><p class="eyebrow dark">Mapping</p><h3>${report.catalog.mappingSet.title}</h3>${notesList(report.catalog.mappingSet.notes, 'notes small')}</div>
+</section>
+
+${
+  report.warnings.length
+    ? html`<section id="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">Warnings</h2>
+<p>Found while reading the assessment.</p><ul class="warnings">${report.warnings.map((w) => html`<li>${w}</li>`)}</ul></section>`
+    : ''
+}
+</main>
+<footer class="foot">
+<p>Generated ${formatTimestamp(report.generatedAt)} by ${report.tool.name} ${report.tool.version} (report format ${report.formatVersion}). Outcomes are computed by the ${report.tool.name} engine from the assessment; this page only presents them.</p>
+<p>${src.licence}</p>
+<p>${tgt.licence}</p>
+</footer>
+</div>`;
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${html`${report.tool.name} ${report.tool.version}`}">
+<title>${html`${p.name} — compliance report`}</title>
+<style>${css()}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+};

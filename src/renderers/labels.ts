@@ -1,0 +1,294 @@
+/**
+ * Human labels and colours shared by the text, Markdown and HTML renderers. Every table is an
+ * exhaustive Record over a model type, so a new outcome or status fails to compile until each
+ * renderer has a label, a colour and a symbol for it. Nothing here decides an outcome: the helpers
+ * only arrange and word what the report model already says.
+ */
+import type pc from 'picocolors';
+import type { Applicability } from '../core/applicability/applicability.js';
+import type { Note, Stakeholder } from '../core/catalog/catalog-types.js';
+import type { EffectiveStatus, Outcome } from '../core/outcome/outcome-types.js';
+import type {
+  Report,
+  ReportGuideline,
+  ReportProfileAnswer,
+  ReportRequirement,
+} from '../core/report/report-model.js';
+
+export type Colors = ReturnType<typeof pc.createColors>;
+export type Formatter = Colors['red'];
+
+export interface Style {
+  /** What a reader sees, in sentence case. */
+  readonly label: string;
+  /** Markdown: a symbol placed before the label (the label is always there too). */
+  readonly emoji: string;
+  /** Terminal colour when colour is on. */
+  readonly paint: (c: Colors) => Formatter;
+  /** HTML: strong colour (text on white, or background under white text; contrast ≥ 4.5:1). */
+  readonly fg: string;
+  /** HTML: light tint for backgrounds under `fg` text. */
+  readonly bg: string;
+  /** HTML/SVG: a short glyph drawn next to the label so colour is never the only cue. */
+  readonly glyph: string;
+  /** SVG: fill of this outcome's or status's bar segment and legend swatch. */
+  readonly bar: string;
+}
+
+export const OUTCOME_STYLE: Record<Outcome, Style> = {
+  met: {
+    label: 'Met',
+    emoji: '✅',
+    paint: (c) => c.green,
+    fg: '#116329',
+    bg: '#dafbe1',
+    glyph: '✓',
+    bar: '#1a7f37',
+  },
+  'partially-met': {
+    label: 'Partially met',
+    emoji: '🟠',
+    paint: (c) => c.yellow,
+    fg: '#953800',
+    bg: '#fff1e5',
+    glyph: '◐',
+    bar: '#bc4c00',
+  },
+  'not-met': {
+    label: 'Not met',
+    emoji: '❌',
+    paint: (c) => c.red,
+    fg: '#b42318',
+    bg: '#ffebe9',
+    glyph: '✕',
+    bar: '#cf222e',
+  },
+  incomplete: {
+    label: 'Incomplete',
+    emoji: '🟡',
+    paint: (c) => c.yellow,
+    fg: '#7a5900',
+    bg: '#fff8c5',
+    glyph: '◌',
+    bar: '#9a6700',
+  },
+  'not-applicable': {
+    label: 'Not applicable',
+    emoji: '➖',
+    paint: (c) => c.dim,
+    fg: '#4b5563',
+    bg: '#f1f3f5',
+    glyph: '–',
+    bar: '#6e7781',
+  },
+  'needs-attestation': {
+    label: 'Needs attestation',
+    emoji: '📝',
+    paint: (c) => c.cyan,
+    fg: '#0b6477',
+    bg: '#e0f4f8',
+    glyph: '?',
+    bar: '#0e7490',
+  },
+};
+
+export const STATUS_STYLE: Record<EffectiveStatus, Style> = {
+  compliant: {
+    label: 'Compliant',
+    emoji: '✅',
+    paint: (c) => c.green,
+    fg: '#116329',
+    bg: '#dafbe1',
+    glyph: '✓',
+    bar: '#1a7f37',
+  },
+  'partially-compliant': {
+    label: 'Partially compliant',
+    emoji: '🟠',
+    paint: (c) => c.yellow,
+    fg: '#953800',
+    bg: '#fff1e5',
+    glyph: '◐',
+    bar: '#e16f24',
+  },
+  'non-compliant': {
+    label: 'Non-compliant',
+    emoji: '❌',
+    paint: (c) => c.red,
+    fg: '#b42318',
+    bg: '#ffebe9',
+    glyph: '✕',
+    bar: '#cf222e',
+  },
+  'not-assessed': {
+    label: 'Not assessed',
+    emoji: '⬜',
+    paint: (c) => c.yellow,
+    fg: '#4b5563',
+    bg: '#eef1f4',
+    glyph: '○',
+    bar: '#8c959f',
+  },
+  'applicability-unknown': {
+    label: 'Applicability unknown',
+    emoji: '❔',
+    paint: (c) => c.yellow,
+    fg: '#7a5900',
+    bg: '#fff8c5',
+    glyph: '?',
+    bar: '#d4a72c',
+  },
+  'not-applicable': {
+    label: 'Not applicable',
+    emoji: '➖',
+    paint: (c) => c.dim,
+    fg: '#4b5563',
+    bg: '#f1f3f5',
+    glyph: '–',
+    bar: '#d0d7de',
+  },
+};
+
+/** Order in which statuses are listed and stacked in bars: best first, not applicable last. */
+export const STATUS_ORDER: readonly EffectiveStatus[] = [
+  'compliant',
+  'partially-compliant',
+  'non-compliant',
+  'not-assessed',
+  'applicability-unknown',
+  'not-applicable',
+];
+
+export const OUTCOME_ORDER: readonly Outcome[] = [
+  'met',
+  'partially-met',
+  'not-met',
+  'incomplete',
+  'needs-attestation',
+  'not-applicable',
+];
+
+export const STAKEHOLDER_LABEL: Record<Stakeholder, string> = {
+  'device-manufacturers': 'Device manufacturers',
+  'iot-service-providers': 'IoT service providers',
+  'mobile-application-developers': 'Mobile application developers',
+  retailers: 'Retailers',
+};
+
+export const APPLICABILITY_LABEL: Record<Applicability['kind'], string> = {
+  always: 'Always applies',
+  applies: 'Applies',
+  'not-applicable': 'Does not apply',
+  unknown: 'Unknown',
+};
+
+export const ORIGIN_LABEL: Record<ReportProfileAnswer['origin'], string> = {
+  answered: 'Answered',
+  gated: 'Follows from another answer',
+  unanswered: 'Not answered',
+};
+
+export const NOTE_KIND_LABEL: Record<Note['kind'], string> = {
+  note: 'Note',
+  defect: 'Source defect',
+};
+
+/** The guideline's title, or the best stand-in the model offers. */
+export function guidelineTitle(g: ReportGuideline): string {
+  return g.title ?? g.altTitles[0]?.title ?? `Guideline ${g.number ?? g.id}`;
+}
+
+/** "1", or the id when the source prints no number. */
+export function guidelineNumber(g: ReportGuideline): string {
+  return g.number ?? g.id;
+}
+
+/** A share in [0, 1] as a percentage with one decimal, or "n/a" when the model gives none. */
+export function formatShare(share: number | null): string {
+  if (share === null) return 'n/a';
+  const pct = Math.round(share * 1000) / 10;
+  return `${pct % 1 === 0 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+/** "2026-12-01 10:00 UTC" from an ISO timestamp; the input unchanged if it is not one. */
+export function formatTimestamp(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+export function yesNo(value: boolean | 'unknown' | null): string {
+  if (value === null || value === 'unknown') return 'Unknown';
+  return value ? 'Yes' : 'No';
+}
+
+/** How the profile answer reads: the raw answer, and what was used when it was gated. */
+export function profileAnswerText(p: ReportProfileAnswer): string {
+  if (p.origin === 'gated') {
+    return p.answer === null || p.answer === p.value
+      ? `${yesNo(p.value)} (follows from another answer)`
+      : `${yesNo(p.value)} (answered ${yesNo(p.answer)}, overridden by another answer)`;
+  }
+  return yesNo(p.origin === 'answered' ? p.value : null);
+}
+
+/** Applicability in one phrase: its kind, who decided a not-applicable, and the model's reason. */
+export function applicabilityText(r: ReportRequirement): string {
+  const parts: string[] = [APPLICABILITY_LABEL[r.applicability.kind]];
+  if (r.applicability.reason) parts[0] = `${parts[0]}: ${r.applicability.reason}`;
+  if (r.notApplicableBy === 'assessor') parts.push('marked not applicable by the assessor');
+  if (r.contradictsProfile) parts.push('the recorded status contradicts the profile');
+  return parts.join('; ');
+}
+
+export function sectionText(r: ReportRequirement): string {
+  return r.section ? `${r.section.id} ${r.section.title}` : 'Unknown section';
+}
+
+/** How many mapped requirements apply (everything but not applicable), from the model's counts. */
+export function applicableCount(g: ReportGuideline): number {
+  return g.requirements.length - g.counts['not-applicable'];
+}
+
+/** A sentence on the top-priority guidelines, listing each one's outcome as the model gives it. */
+export function topPriorityText(report: Report): string {
+  const top = report.summary.topPriority;
+  if (top.guidelines.length === 0) return 'no guideline is marked top priority';
+  const byId = new Map(report.guidelines.map((g) => [g.id, g]));
+  const ids = top.guidelines.map((id) => byId.get(id)?.number ?? id).join(', ');
+  if (top.allMet) return `top priority (${ids}): all met`;
+  const detail = top.guidelines
+    .map((id) => {
+      const g = byId.get(id);
+      return `${g?.number ?? id} ${g ? OUTCOME_STYLE[g.outcome].label.toLowerCase() : 'unknown'}`;
+    })
+    .join(', ');
+  return `top priority (${ids}): not all met (${detail})`;
+}
+
+export interface SourceNote {
+  /** Where the note is attached, for people: "Requirement 2.4.3.13/1", "Guideline 2", a framework title. */
+  readonly where: string;
+  /** The anchor-friendly id of what it is attached to, or null for framework and mapping notes. */
+  readonly ref: string | null;
+  readonly kind: Note['kind'];
+  readonly text: string;
+}
+
+/** Every defect note in the catalog context of the report, in catalog order. */
+export function sourceDefects(report: Report): SourceNote[] {
+  const out: SourceNote[] = [];
+  const push = (where: string, ref: string | null, notes: readonly Note[]) => {
+    for (const n of notes) if (n.kind === 'defect') out.push({ where, ref, kind: n.kind, text: n.text });
+  };
+  push(report.catalog.source.shortTitle, null, report.catalog.source.notes);
+  push(report.catalog.target.shortTitle, null, report.catalog.target.notes);
+  push(report.catalog.mappingSet.title, null, report.catalog.mappingSet.notes);
+  for (const g of report.guidelines) push(`Guideline ${guidelineNumber(g)}`, `g-${g.id}`, g.notes);
+  for (const r of report.requirements) push(`Requirement ${r.id}`, `r-${r.id}`, r.notes);
+  return out;
+}
+
+/** Pluralise an English noun for a count. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

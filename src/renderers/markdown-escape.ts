@@ -1,0 +1,21 @@
+/**
+ * Markdown output encoding for strings from a report: after escaping, a value renders as the same
+ * literal text in CommonMark and GitHub Flavored Markdown, cannot open emphasis, code, links, math
+ * or raw HTML, and cannot end a table cell.
+ */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes a string for inline use (a paragraph, list item, heading or table cell). `&`, `<` and `>`
+ * become entities, so no raw HTML, entity or autolink can form; `|` and the punctuation Markdown
+ * gives meaning to inline are backslash-escaped; line breaks become `<br>` so a multi-line value
+ * stays in its cell. Values are always placed after other text, never at the start of a line.
+ */
+export function escapeMarkdown(value: string | number): string {
+  return String(value)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\\`*_[\]|~$#]/g, (ch) => `\\${ch}`)
+    .replace(/[&<>]/g, (ch) => ENTITIES[ch] ?? ch)
+    .replace(/\n/g, '<br>');
+}
