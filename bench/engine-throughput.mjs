@@ -29,13 +29,28 @@ function makeAssessment(i) {
     const r = random();
     const status = r < 0.6 ? 'compliant' : STATUSES[Math.floor(random() * STATUSES.length)];
     if (status === 'not-assessed' && random() < 0.5) continue;
-    requirements.set(item.id, { status, justification: status === 'not-applicable' ? 'Example justification' : null, evidence: [], assessor: 'bench', date: '2026-12-01' });
+    requirements.set(item.id, {
+      status,
+      justification: status === 'not-applicable' ? 'Example justification' : null,
+      evidence: [],
+      assessor: 'bench',
+      date: '2026-12-01',
+    });
   }
   return {
-    product: { name: `Product ${i}`, model: null, version: null, manufacturer: null, description: null, roles: [] },
+    product: {
+      name: `Product ${i}`,
+      model: null,
+      version: null,
+      manufacturer: null,
+      description: null,
+      roles: [],
+    },
     profile,
     requirements,
-    attestations: new Map([['10', { status: 'compliant', justification: null, evidence: [], assessor: null, date: null }]]),
+    attestations: new Map([
+      ['10', { status: 'compliant', justification: null, evidence: [], assessor: null, date: null }],
+    ]),
   };
 }
 
@@ -45,4 +60,12 @@ const start = process.hrtime.bigint();
 for (const a of assessments) met += evaluate(ctx, a).summary.guidelinesMet;
 const evaluateMs = Number(process.hrtime.bigint() - start) / 1e6;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ assessments: N, requirements: ctx.source.items.length, evaluateMs, peakRssMb, guidelinesMetTotal: met }));
+console.log(
+  JSON.stringify({
+    assessments: N,
+    requirements: ctx.source.items.length,
+    evaluateMs,
+    peakRssMb,
+    guidelinesMetTotal: met,
+  }),
+);

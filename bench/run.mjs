@@ -40,8 +40,18 @@ for (let i = 0; i < RUNS; i++) {
 const base = median(baseline);
 const rows = [
   ['`node -e 0` (baseline)', `${base.toFixed(0)} ms`, '1.0×', ''],
-  ['`iotassure report` (text)', `${median(report).toFixed(0)} ms`, `${(median(report) / base).toFixed(2)}×`, '< 4×'],
-  ['`iotassure report --format json`', `${median(reportJson).toFixed(0)} ms`, `${(median(reportJson) / base).toFixed(2)}×`, '< 4×'],
+  [
+    '`iotassure report` (text)',
+    `${median(report).toFixed(0)} ms`,
+    `${(median(report) / base).toFixed(2)}×`,
+    '< 4×',
+  ],
+  [
+    '`iotassure report --format json`',
+    `${median(reportJson).toFixed(0)} ms`,
+    `${(median(reportJson) / base).toFixed(2)}×`,
+    '< 4×',
+  ],
 ];
 
 const engine = spawnSync(process.execPath, ['bench/engine-throughput.mjs'], { encoding: 'utf8' });
@@ -56,7 +66,9 @@ rows.push([
 rows.push(['engine: peak RSS of that process', `${e.peakRssMb.toFixed(0)} MB`, '', '< 300 MB']);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log(`Runs: ${RUNS} per command (median), example ${example}\n`);
 console.log('| measurement | result | ratio / rate | target |');
 console.log('|---|---|---|---|');

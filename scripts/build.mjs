@@ -6,7 +6,11 @@
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 import { writeSnapshot } from '../dist/catalog-files/catalog-snapshot.js';
-import { BUNDLED_DATA_DIR, BUNDLED_SNAPSHOT, loadAndValidateCatalog } from '../dist/catalog-files/load-catalog.js';
+import {
+  BUNDLED_DATA_DIR,
+  BUNDLED_SNAPSHOT,
+  loadAndValidateCatalog,
+} from '../dist/catalog-files/load-catalog.js';
 import { DiagnosticError } from '../dist/diagnostics/diagnostic.js';
 
 try {
@@ -29,7 +33,9 @@ await build({
   outdir: 'dist/bundle',
   logLevel: 'warning',
   // CommonJS dependencies (commander) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
 chmodSync('dist/bundle/iotassure.js', 0o755);
 chmodSync('dist/cli/main.js', 0o755);

@@ -77,8 +77,7 @@ export function skeletonToYaml(ctx: AssessmentContext, skeleton: Skeleton, schem
       if (!pair) continue;
       const lines = [
         `${r.number ?? '(no number in the source)'} → guideline${r.guidelines.length === 1 ? '' : 's'} ${r.guidelines.join(', ')}`,
-        r.text ??
-          '(the source gives no text for this requirement; see `iotassure catalog show ' + r.id + '`)',
+        r.text ?? `(the source gives no text for this requirement; see \`iotassure catalog show ${r.id}\`)`,
       ];
       if (r.comment) lines.push(`[${r.comment}]`);
       (pair.key as { commentBefore?: string }).commentBefore = lines.map((l) => wrapComment(l)).join('\n');
