@@ -24,13 +24,19 @@ const TILE_H = 180;
 const INK = '#1f2328';
 const MUTED = '#57606a';
 
-/** Rough width of text in the system sans-serif, for wrapping and laying out labels. */
-function textWidth(text: string, size: number): number {
-  return text.length * size * 0.56;
+/** Rough width of text in the system sans-serif (bold is wider), for wrapping and laying out labels. */
+function textWidth(text: string, size: number, bold = false): number {
+  return text.length * size * (bold ? 0.6 : 0.56);
 }
 
 /** Greedy word wrap to `maxLines` lines of at most `maxWidth` px; the last line ends in … if cut. */
-export function wrapLines(text: string, size: number, maxWidth: number, maxLines: number): string[] {
+export function wrapLines(
+  text: string,
+  size: number,
+  maxWidth: number,
+  maxLines: number,
+  bold = false,
+): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -38,7 +44,7 @@ export function wrapLines(text: string, size: number, maxWidth: number, maxLines
   for (; i < words.length; i += 1) {
     const word = words[i] ?? '';
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size) > maxWidth) {
+    if (line && textWidth(next, size, bold) > maxWidth) {
       lines.push(line);
       line = word;
       if (lines.length === maxLines) break;
@@ -53,7 +59,7 @@ export function wrapLines(text: string, size: number, maxWidth: number, maxLines
   // Cut: end the last kept line with an ellipsis.
   const last = lines[maxLines - 1] ?? '';
   let cut = last;
-  while (cut.length > 1 && textWidth(`${cut}…`, size) > maxWidth) cut = cut.slice(0, -1);
+  while (cut.length > 1 && textWidth(`${cut}…`, size, bold) > maxWidth) cut = cut.slice(0, -1);
   lines[maxLines - 1] = `${cut.trimEnd()}…`;
   return lines;
 }
@@ -88,7 +94,7 @@ function tile(g: ReportGuideline, x: number, y: number, w: number): SafeHtml {
   const r = 10;
   const band = 30;
   const pad = 14;
-  const lines = wrapLines(title, 13.5, w - 2 * pad, 4);
+  const lines = wrapLines(title, 13.5, w - 2 * pad, 4, true);
   const applicable = applicableCount(g);
   const caption =
     g.requirements.length === 0
@@ -107,7 +113,7 @@ function tile(g: ReportGuideline, x: number, y: number, w: number): SafeHtml {
 <text x="${pad}" y="${band + 32}" fill="${st.fg}" font-size="28" font-weight="800">${num}</text>
 ${
   g.topPriority
-    ? html`<g transform="translate(${(w - pad - 84).toFixed(2)} ${band + 11})"><rect width="84" height="20" rx="10" fill="#ffffff" stroke="${st.fg}"/><text x="42" y="14" text-anchor="middle" fill="${st.fg}" font-size="10.5" font-weight="700" letter-spacing="0.4">TOP PRIORITY</text></g>`
+    ? html`<g transform="translate(${(w - pad - 94).toFixed(2)} ${band + 11})"><rect width="94" height="20" rx="10" fill="#ffffff" stroke="${st.fg}"/><text x="47" y="14" text-anchor="middle" fill="${st.fg}" font-size="10.5" font-weight="700" letter-spacing="0.4">TOP PRIORITY</text></g>`
     : ''
 }
 ${lines.map((l, i) => html`<text x="${pad}" y="${band + 56 + i * 17}" fill="${INK}" font-size="13.5" font-weight="600">${l}</text>`)}

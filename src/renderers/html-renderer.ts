@@ -7,12 +7,7 @@
 import type { Evidence, RequirementRecord } from '../core/assessment/assessment-types.js';
 import type { Note } from '../core/catalog/catalog-types.js';
 import type { EffectiveStatus, Outcome } from '../core/outcome/outcome-types.js';
-import type {
-  Report,
-  ReportFramework,
-  ReportGuideline,
-  ReportRequirement,
-} from '../core/report/report-model.js';
+import type { ReportFramework, ReportGuideline, ReportRequirement } from '../core/report/report-model.js';
 import { guidelineChartSvg, statusBarSvg } from './guideline-chart-svg.js';
 import { html, raw, type SafeHtml, safeHref } from './html-escape.js';
 import {
@@ -28,6 +23,7 @@ import {
   OUTCOME_STYLE,
   plural,
   profileAnswerText,
+  type SourceNote,
   STAKEHOLDER_LABEL,
   STATUS_ORDER,
   STATUS_STYLE,
@@ -52,12 +48,16 @@ function statusBadge(status: EffectiveStatus): SafeHtml {
   return html`<span class="${`badge s-${status}`}"><span aria-hidden="true">${st.glyph}</span> ${st.label}</span>`;
 }
 
-function link(url: string, text?: string | null): SafeHtml {
+/**
+ * A link for an http(s) URL, else the text alone. `printUrl`: in print, a link whose text is not its
+ * URL shows the URL after it (a.ext::after), unless the caller prints the URL itself.
+ */
+function link(url: string, text?: string | null, printUrl = true): SafeHtml {
   const href = safeHref(url);
   const label = text || url;
-  return href
-    ? html`<a href="${href}" rel="noopener noreferrer">${label}</a>`
-    : html`<span class="url">${label}</span>`;
+  if (!href) return html`<span class="url">${label}</span>`;
+  const ext = printUrl && label !== url;
+  return html`<a href="${href}"${raw(ext ? ' class="ext"' : '')} rel="noopener noreferrer">${label}</a>`;
 }
 
 function evidenceItem(e: Evidence): SafeHtml {
@@ -65,7 +65,7 @@ function evidenceItem(e: Evidence): SafeHtml {
     case 'file':
       return html`<li><span class="ev-kind">File</span> <code>${e.path}</code>${e.title ? html` — ${e.title}` : ''}<br><span class="muted">SHA-256</span> <code class="hash">${e.sha256}</code></li>`;
     case 'url':
-      return html`<li><span class="ev-kind">Link</span> ${link(e.url, e.title)}${e.title ? html`<br><span class="url muted">${e.url}</span>` : ''}</li>`;
+      return html`<li><span class="ev-kind">Link</span> ${link(e.url, e.title, false)}${e.title ? html`<br><span class="url muted">${e.url}</span>` : ''}</li>`;
     case 'note':
       return html`<li><span class="ev-kind">Note</span> ${e.text}</li>`;
   }
@@ -91,7 +91,7 @@ function assessed(assessor: string | null, date: string | null): SafeHtml {
 function requirementRow(g: ReportGuideline, r: ReportRequirement, deciding: boolean): SafeHtml {
   const a = r.applicability;
   return html`<tr id="${rowAnchor(g.id, r.id)}"${raw(deciding ? ' class="deciding"' : '')}>
-<th scope="row"><span class="req-no">${r.number ?? 'No number'}</span>${r.number !== r.id ? html`<br><span class="muted small">id ${r.id}</span>` : ''}${deciding ? html`<br><span class="tag">Decides outcome</span>` : ''}</th>
+<th scope="row"><span class="req-no">${r.number ?? 'No number'}</span>${r.number !== r.id ? html`<br><span class="muted small">id ${r.id}</span>` : ''}${deciding ? html`<br><span class="tag">Deciding</span>` : ''}</th>
 <td class="small">${r.section ? html`<span class="req-no">${r.section.id}</span><br>${r.section.title}` : html`<span class="muted">Unknown</span>`}</td>
 <td class="req-text">${r.text ?? html`<em class="muted">The source gives no text for this requirement.</em>`}${
     r.variants.length
@@ -116,6 +116,7 @@ function guidelineSection(g: ReportGuideline, byReq: ReadonlyMap<string, ReportR
   const num = guidelineNumber(g);
   const title = guidelineTitle(g);
   const deciding = new Set(g.deciding);
+  const altTitles = g.altTitles.filter((t) => t.title !== g.title);
   const counts = STATUS_ORDER.filter((k) => g.counts[k] > 0);
   const rows = g.requirements.flatMap((id) => {
     const r = byReq.get(id);
@@ -136,7 +137,7 @@ function guidelineSection(g: ReportGuideline, byReq: ReadonlyMap<string, ReportR
 </header>
 <div class="g-body">
 ${g.statement ? html`<blockquote class="statement">${g.statement}</blockquote>` : ''}
-${g.altTitles.length ? html`<p class="small muted">${g.altTitles.map((t) => html`Also titled “${t.title}” (${t.source}). `)}</p>` : ''}
+${altTitles.length ? html`<p class="small muted">${altTitles.map((t) => html`Also titled “${t.title}” (${t.source}). `)}</p>` : ''}
 <p class="reason"><strong>Why ${OUTCOME_STYLE[g.outcome].label.toLowerCase()}:</strong> ${g.reason}</p>
 ${g.deciding.length && g.requirements.length ? html`<p class="small"><strong>Deciding requirements:</strong> ${decidingLinks}</p>` : ''}
 ${
@@ -252,22 +253,23 @@ dl.inline dd{margin:0}
 table{width:100%;border-collapse:collapse;font-size:13px}
 caption{text-align:left;font-weight:700;font-size:13px;color:var(--muted);padding:0 0 6px}
 th,td{border-bottom:1px solid var(--line);padding:8px 8px;vertical-align:top;text-align:left}
-thead th{background:#f0f3f6;font-size:11.5px;text-transform:uppercase;letter-spacing:.05em;color:#424a53;border-bottom:2px solid #c8d1dc}
+thead th{background:#f0f3f6;font-size:12px;font-weight:700;color:#424a53;border-bottom:2px solid #c8d1dc;overflow-wrap:normal}
 tbody th{font-weight:600}
 tr.deciding{background:#fffbea}
 table.reqs{table-layout:fixed}
 table.reqs col.c-no{width:8%}table.reqs col.c-sec{width:10%}table.reqs col.c-text{width:26%}table.reqs col.c-status{width:13%}
 table.reqs col.c-app{width:15%}table.reqs col.c-just{width:11%}table.reqs col.c-ev{width:10%}table.reqs col.c-by{width:7%}
-table.reqs td,table.reqs th{overflow-wrap:anywhere}
-table.reqs .badge{white-space:normal}
+table.reqs td,table.reqs tbody th{overflow-wrap:break-word;hyphens:auto}
+table .badge{font-size:11.5px}
+table.reqs .badge{white-space:normal;border-radius:6px;overflow-wrap:normal}
 .req-text{overflow-wrap:anywhere}
 .variants{margin-top:6px;font-size:12px}.variants summary{color:var(--muted);font-weight:600}
 ul.evidence{list-style:none;margin:0;padding:0}
 ul.evidence li{margin:0 0 6px;overflow-wrap:anywhere}
 .ev-kind{display:inline-block;font-size:10px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:#424a53;background:#eef1f4;border-radius:3px;padding:0 5px}
 .card{border:1px solid var(--line);border-radius:12px;padding:18px 20px;margin:14px 0}
-.cards{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px}
-dl.grid2{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:13.5px;margin:10px 0}
+.cards{display:grid;grid-template-columns:1fr;gap:0}
+dl.grid2{display:grid;grid-template-columns:11em 1fr;gap:4px 16px;font-size:13.5px;margin:10px 0}
 dl.grid2 dt{color:var(--muted);font-weight:600}
 dl.grid2 dd{margin:0;overflow-wrap:anywhere}
 .defects td:first-child,.defects th:first-child{white-space:nowrap}
@@ -276,10 +278,26 @@ footer.foot{padding:22px 56px 30px;border-top:1px solid var(--line);background:v
 footer.foot p{margin:4px 0}
 ${outcomeCss}
 ${statusCss}
-@media (max-width:800px){.cover,main,nav.toc,footer.foot{padding-left:20px;padding-right:20px}.kpis,.cards,.cover dl{grid-template-columns:1fr}.g-head{grid-template-columns:auto 1fr}.g-outcome{grid-column:1/-1}}
+@media screen and (max-width:800px){.cover,main,nav.toc,footer.foot{padding-left:20px;padding-right:20px}.kpis,.cards,.cover dl{grid-template-columns:1fr}.g-head{grid-template-columns:auto 1fr}.g-outcome{grid-column:1/-1}}
 @media print{
 @page{size:A4;margin:14mm 12mm}
-body{background:#fff;font-size:10pt}
+body{background:#fff;font-size:9.5pt}
+table{font-size:7.8pt}
+thead th{font-size:7pt}
+table .badge,.badge{font-size:7pt;padding:0 5px}
+.badge.big{font-size:9pt}
+.tag{font-size:5.5pt;padding:0 3px}
+.chip{font-size:7pt}
+table.reqs col.c-no{width:8%}table.reqs col.c-sec{width:9%}table.reqs col.c-text{width:27%}table.reqs col.c-status{width:11%}
+table.reqs col.c-app{width:16%}table.reqs col.c-just{width:11%}table.reqs col.c-ev{width:11%}table.reqs col.c-by{width:7%}
+th,td{padding:4px 5px}
+.small{font-size:7.5pt}
+.kpi .big{font-size:30pt}
+.cover h1{font-size:24pt}
+.g-body{padding:4px 12px 10px}
+.g-head{padding:10px 12px}
+figure{padding:10px}
+caption{break-after:avoid}
 .page{margin:0;max-width:none;box-shadow:none;border-radius:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 nav.toc{display:none}
@@ -291,7 +309,7 @@ section.guideline{break-inside:auto}
 thead{display:table-header-group}
 .table-wrap{overflow:visible}
 a{color:inherit;text-decoration:none}
-a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;color:var(--muted);word-break:break-all}
+a.ext::after{content:" (" attr(href) ")";font-size:.85em;color:var(--muted);word-break:break-all}
 }
 `;
 }
@@ -306,6 +324,12 @@ export const renderHtml: Renderer = (report) => {
   const top = report.guidelines.filter((g) => g.topPriority);
   const topMet = top.filter((g) => g.outcome === 'met').length;
   const defects = sourceDefects(report);
+  const defectAnchor = (ref: SourceNote['ref']): string | null => {
+    if (!ref) return null;
+    if (ref.type === 'guideline') return guidelineAnchor(ref.id);
+    const first = byReq.get(ref.id)?.guidelines[0];
+    return first ? rowAnchor(first, ref.id) : null;
+  };
   const subtitle = [
     p.model ? `Model ${p.model}` : null,
     p.version ? `Version ${p.version}` : null,
@@ -367,7 +391,7 @@ ${guidelineChartSvg(report)}
 
 <section id="guidelines" aria-labelledby="guidelines-h">
 <h2 id="guidelines-h">Guidelines</h2>
-<p>Each guideline with its outcome, the reason, the requirements that decide it and every requirement mapped to it. Rows marked “Decides outcome” are the ones that make the difference.</p>
+<p>Each guideline with its outcome, the reason, the requirements that decide it and every requirement mapped to it. Rows marked “Deciding” are the requirements that decide the guideline’s outcome.</p>
 ${report.guidelines.map((g) => guidelineSection(g, byReq))}
 </section>
 
@@ -406,7 +430,10 @@ ${
     ? html`<div class="table-wrap"><table class="defects">
 <caption>Defects kept visible from the source documents</caption>
 <thead><tr><th scope="col">Where</th><th scope="col">Defect</th></tr></thead>
-<tbody>${defects.map((d) => html`<tr><th scope="row">${d.where}</th><td>${d.text}</td></tr>`)}</tbody></table></div>`
+<tbody>${defects.map((d) => {
+        const anchor = defectAnchor(d.ref);
+        return html`<tr><th scope="row">${anchor ? html`<a href="${`#${anchor}`}">${d.where}</a>` : d.where}</th><td>${d.text}</td></tr>`;
+      })}</tbody></table></div>`
     : html`<p>None recorded.</p>`
 }
 <div class="cards">
@@ -434,6 +461,7 @@ ${
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${html`${report.tool.name} ${report.tool.version}`}">
 <title>${html`${p.name} — compliance report`}</title>

@@ -72,15 +72,6 @@ export const OUTCOME_STYLE: Record<Outcome, Style> = {
     glyph: '◌',
     bar: '#9a6700',
   },
-  'not-applicable': {
-    label: 'Not applicable',
-    emoji: '➖',
-    paint: (c) => c.dim,
-    fg: '#4b5563',
-    bg: '#f1f3f5',
-    glyph: '–',
-    bar: '#6e7781',
-  },
   'needs-attestation': {
     label: 'Needs attestation',
     emoji: '📝',
@@ -89,6 +80,15 @@ export const OUTCOME_STYLE: Record<Outcome, Style> = {
     bg: '#e0f4f8',
     glyph: '?',
     bar: '#0e7490',
+  },
+  'not-applicable': {
+    label: 'Not applicable',
+    emoji: '➖',
+    paint: (c) => c.dim,
+    fg: '#4b5563',
+    bg: '#f1f3f5',
+    glyph: '–',
+    bar: '#6e7781',
   },
 };
 
@@ -149,24 +149,9 @@ export const STATUS_STYLE: Record<EffectiveStatus, Style> = {
   },
 };
 
-/** Order in which statuses are listed and stacked in bars: best first, not applicable last. */
-export const STATUS_ORDER: readonly EffectiveStatus[] = [
-  'compliant',
-  'partially-compliant',
-  'non-compliant',
-  'not-assessed',
-  'applicability-unknown',
-  'not-applicable',
-];
-
-export const OUTCOME_ORDER: readonly Outcome[] = [
-  'met',
-  'partially-met',
-  'not-met',
-  'incomplete',
-  'needs-attestation',
-  'not-applicable',
-];
+/** Display order (best first, not applicable last): the records' own key order, so it is complete. */
+export const OUTCOME_ORDER = Object.keys(OUTCOME_STYLE) as readonly Outcome[];
+export const STATUS_ORDER = Object.keys(STATUS_STYLE) as readonly EffectiveStatus[];
 
 export const STAKEHOLDER_LABEL: Record<Stakeholder, string> = {
   'device-manufacturers': 'Device manufacturers',
@@ -268,8 +253,8 @@ export function topPriorityText(report: Report): string {
 export interface SourceNote {
   /** Where the note is attached, for people: "Requirement 2.4.3.13/1", "Guideline 2", a framework title. */
   readonly where: string;
-  /** The anchor-friendly id of what it is attached to, or null for framework and mapping notes. */
-  readonly ref: string | null;
+  /** The guideline or requirement the note is attached to; null for framework and mapping notes. */
+  readonly ref: { readonly type: 'guideline' | 'requirement'; readonly id: string } | null;
   readonly kind: Note['kind'];
   readonly text: string;
 }
@@ -277,14 +262,17 @@ export interface SourceNote {
 /** Every defect note in the catalog context of the report, in catalog order. */
 export function sourceDefects(report: Report): SourceNote[] {
   const out: SourceNote[] = [];
-  const push = (where: string, ref: string | null, notes: readonly Note[]) => {
+  const push = (where: string, ref: SourceNote['ref'], notes: readonly Note[]) => {
     for (const n of notes) if (n.kind === 'defect') out.push({ where, ref, kind: n.kind, text: n.text });
   };
   push(report.catalog.source.shortTitle, null, report.catalog.source.notes);
   push(report.catalog.target.shortTitle, null, report.catalog.target.notes);
   push(report.catalog.mappingSet.title, null, report.catalog.mappingSet.notes);
-  for (const g of report.guidelines) push(`Guideline ${guidelineNumber(g)}`, `g-${g.id}`, g.notes);
-  for (const r of report.requirements) push(`Requirement ${r.id}`, `r-${r.id}`, r.notes);
+  for (const g of report.guidelines) {
+    push(`Guideline ${guidelineNumber(g)}`, { type: 'guideline', id: g.id }, g.notes);
+  }
+  for (const r of report.requirements)
+    push(`Requirement ${r.id}`, { type: 'requirement', id: r.id }, r.notes);
   return out;
 }
 

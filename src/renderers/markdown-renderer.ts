@@ -4,7 +4,7 @@
  * Every string from the report goes through escapeMarkdown, so product names, justifications and
  * catalog texts can neither break a table nor inject HTML.
  */
-import type { Report, ReportFramework, ReportRequirement } from '../core/report/report-model.js';
+import type { ReportFramework, ReportRequirement } from '../core/report/report-model.js';
 import {
   applicabilityText,
   formatShare,

@@ -5,7 +5,7 @@
  * characters first, so an assessment cannot move the cursor or colour the terminal.
  */
 import pc from 'picocolors';
-import type { Report, ReportGap } from '../core/report/report-model.js';
+import type { ReportGap } from '../core/report/report-model.js';
 import {
   type Colors,
   formatShare,
@@ -14,7 +14,6 @@ import {
   guidelineTitle,
   OUTCOME_ORDER,
   OUTCOME_STYLE,
-  plural,
   STAKEHOLDER_LABEL,
   STATUS_STYLE,
   topPriorityText,
@@ -164,9 +163,7 @@ export const renderText: Renderer = (report, options) => {
   }
   out.push('');
   out.push(
-    c.dim(
-      `${plural(report.requirements.length, 'requirement')} in this assessment; requirement detail, evidence and known source defects: --format html.`,
-    ),
+    c.dim('Every requirement, its evidence and the known source defects: --format html or --format md.'),
   );
   return `${out.join('\n')}\n`;
 };

@@ -1,0 +1,286 @@
+/**
+ * The HTML renderer: a standalone page with no script and no external resource, every string from
+ * the report escaped, links only for http(s), an SVG chart with one mark per guideline, and every
+ * known source defect visible. Expected values come from the report model or are worked out by hand.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readAssessmentText } from '../../src/assessment-file/read-assessment.js';
+import { contextLoader } from '../../src/catalog-files/context-loader.js';
+import type { Outcome } from '../../src/core/outcome/outcome-types.js';
+import { buildReport, type Report } from '../../src/core/report/report-model.js';
+import { escapeHtml, html, raw, safeHref } from '../../src/renderers/html-escape.js';
+import { renderHtml } from '../../src/renderers/html-renderer.js';
+
+const LABEL: Record<Outcome, string> = {
+  met: 'Met',
+  'partially-met': 'Partially met',
+  'not-met': 'Not met',
+  incomplete: 'Incomplete',
+  'not-applicable': 'Not applicable',
+  'needs-attestation': 'Needs attestation',
+};
+
+const HOSTILE_NAMES = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://x")',
+  'a|b',
+];
+
+const SHA = '0616d690fca43b9677412c93039bf12302143e3d3c498d1ec1b178a907ebb010';
+
+let loader: ReturnType<typeof contextLoader>;
+beforeAll(() => {
+  loader = contextLoader();
+});
+
+const q = (s: string) => JSON.stringify(s);
+
+function reportOf(name = 'Example cam'): Report {
+  const yaml = `iotassure: 1
+product: { name: ${q(name)}, model: C1, version: ${q(`1.2.0 ${name}`)}, manufacturer: ${q(name)}, roles: [device-manufacturers] }
+profile: { wifi: true, wps: false, user-passwords: true }
+requirements:
+  2.4.8.4:
+    status: compliant
+    justification: ${q(`Rejected by firmware ${name}`)}
+    assessor: ${q(name)}
+    date: 2026-11-20
+    evidence:
+      - { file: evidence/blank-password.txt, sha256: ${SHA}, title: ${q(name)} }
+      - { url: "https://example.com/report?a=1&b=2", title: Test report }
+      - { note: ${q(name)} }
+  2.4.8.6: { status: non-compliant, justification: No length check }
+  2.4.12.11: { status: not-applicable, justification: Managed service only }
+  2.4.12.12: { status: not-applicable, justification: Managed service only }
+  2.4.12.13: { status: not-applicable, justification: Managed service only }
+attestations:
+  "10": { status: partially-compliant, justification: ${q(name)} }
+`;
+  const r = readAssessmentText(yaml, 'test.yaml', loader.contextFor, { checkEvidence: false });
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return buildReport({
+    ctx: loader.contextFor(undefined),
+    assessment: r.assessment!,
+    evaluation: r.evaluation!,
+    generatedAt: '2026-12-01T10:00:00.000Z',
+    tool: { name: 'iotassure', version: '0.1.0' },
+    warnings: [`test.yaml:1:1: warning: ${name}`],
+  });
+}
+
+/** The markup of the guideline section with the given id (guideline sections do not nest). */
+function sectionById(page: string, id: string): string {
+  const at = page.indexOf(`id="${id}"`);
+  expect(at, id).toBeGreaterThan(-1);
+  return page.slice(at, page.indexOf('</section>', at));
+}
+
+describe('escapeHtml, html and safeHref', () => {
+  it('escapes the five significant characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
+  });
+
+  it('escapes interpolated values unless they are markup the renderer made', () => {
+    const value = '<b>"x"</b>';
+    expect(html`<p title="${value}">${value}${raw('<br>')}${[value, 1]}${null}${false}</p>`.toString()).toBe(
+      '<p title="&lt;b&gt;&quot;x&quot;&lt;/b&gt;">&lt;b&gt;&quot;x&quot;&lt;/b&gt;<br>&lt;b&gt;&quot;x&quot;&lt;/b&gt;1</p>',
+    );
+  });
+
+  it('allows only http and https links', () => {
+    expect(safeHref('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
+    expect(safeHref('HTTP://example.com')).toBe('HTTP://example.com');
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>',
+      '//evil.example',
+      '/relative',
+      'https://exa mple.com',
+      'https://example.com/\nx',
+      'vbscript:x',
+    ]) {
+      expect(safeHref(bad), bad).toBeNull();
+    }
+  });
+});
+
+describe('html renderer', () => {
+  it('is one standalone page: doctype, lang, charset, CSP, no script, no external resource', () => {
+    const page = renderHtml(reportOf(), { color: false });
+    expect(page.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(page).toContain('<meta charset="utf-8">');
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+    expect(page).not.toMatch(/<script/i);
+    expect(page).not.toMatch(/<(link|iframe|object|embed|img|base|form)\b/i);
+    expect(page).not.toMatch(/<[^>]*\s(src|srcset|on[a-z]+)\s*=/i);
+    expect(page).not.toMatch(/url\(|@import/i);
+    expect(page).toContain('@media print');
+    // Every link is in-page or http(s).
+    for (const m of page.matchAll(/href="([^"]*)"/g)) expect(m[1]).toMatch(/^(#|https?:\/\/)/);
+  });
+
+  it('shows each guideline with the outcome, reason and requirements the model gives', () => {
+    const report = reportOf();
+    const page = renderHtml(report, { color: false });
+    expect(report.guidelines).toHaveLength(13);
+    for (const g of report.guidelines) {
+      const section = sectionById(page, `g-${g.id}`);
+      expect(section).toContain(
+        `<span class="visually-hidden">Guideline ${g.number}: </span>${escapeHtml(g.title!)}`,
+      );
+      expect(section).toContain(`<span class="badge o-${g.outcome} big"><span aria-hidden="true">`);
+      expect(section).toContain(`</span> ${LABEL[g.outcome]}</span>`);
+      expect(section).toContain(escapeHtml(g.reason));
+      const rows = [...section.matchAll(/<tr id="g-[^"]+-r-[^"]+"/g)];
+      expect(rows).toHaveLength(g.requirements.length);
+    }
+  });
+
+  it('shows the outcomes worked out by hand', () => {
+    const report = reportOf();
+    const outcome = (n: string) => report.guidelines.find((g) => g.number === n)!.outcome;
+    // 2.4.8.6 non-compliant: 1 not met. 10 attested partially compliant: partially met.
+    // 12's three requirements all marked not applicable: not applicable. 2 untouched: incomplete.
+    expect([outcome('1'), outcome('10'), outcome('12'), outcome('2')]).toEqual([
+      'not-met',
+      'partially-met',
+      'not-applicable',
+      'incomplete',
+    ]);
+    const page = renderHtml(report, { color: false });
+    expect(sectionById(page, 'g-1')).toContain('Not met</span>');
+    expect(sectionById(page, 'g-10')).toContain('Partially met</span>');
+    expect(sectionById(page, 'g-12')).toContain('Not applicable</span>');
+  });
+
+  it('has an executive summary with the figures of the model', () => {
+    const report = reportOf();
+    const page = renderHtml(report, { color: false });
+    expect(report.summary.guidelinesMet).toBe(0);
+    expect(page).toContain('<p class="big">0 <small>of 13</small></p>');
+    // 1 compliant (2.4.8.4) of the applicable requirements.
+    const { compliantRequirements: c, applicableRequirements: a } = report.summary;
+    expect(c).toBe(1);
+    expect(page).toContain(`of applicable requirements compliant (1 of ${a})`);
+    expect(page).toContain(`<p class="big">0 <small>of 3 met</small></p>`);
+    expect(page).toContain('Not all top-priority guidelines are met.');
+  });
+
+  it('has an inline SVG chart with one titled mark per guideline, coloured and labelled by outcome', () => {
+    const report = reportOf();
+    const page = renderHtml(report, { color: false });
+    const svg = page.slice(page.indexOf('<svg xmlns="http://www.w3.org/2000/svg" class="chart"'));
+    const chart = svg.slice(0, svg.indexOf('</svg>'));
+    expect(chart.length).toBeGreaterThan(0);
+    expect(chart).toContain('role="img"');
+    expect(chart).toMatch(/<title id="chart-title">/);
+    const marks = [
+      ...chart.matchAll(
+        /<g class="tile"[^>]*data-guideline="([^"]+)" data-outcome="([^"]+)">\n<title>([^<]*)<\/title>/g,
+      ),
+    ];
+    expect(marks.map((m) => m[1])).toEqual(report.guidelines.map((g) => g.id));
+    expect(marks.map((m) => m[2])).toEqual(report.guidelines.map((g) => g.outcome));
+    report.guidelines.forEach((g, i) => {
+      expect(marks[i]![3]).toContain(`Guideline ${g.number}: `);
+      expect(marks[i]![3]).toContain(`. ${LABEL[g.outcome]}. `);
+    });
+    // Every outcome is named in the legend.
+    for (const label of Object.values(LABEL)) expect(chart).toContain(`>${label}</text>`);
+  });
+
+  it('shows evidence: file path and SHA-256, link, note; assessor and date', () => {
+    const page = renderHtml(reportOf(), { color: false });
+    const row = page.slice(page.indexOf('<tr id="g-1-r-2_2e4_2e8_2e4"'));
+    const r = row.slice(0, row.indexOf('</tr>'));
+    expect(r).toContain('<code>evidence/blank-password.txt</code>');
+    expect(r).toContain(`<code class="hash">${SHA}</code>`);
+    expect(r).toContain(
+      '<a href="https://example.com/report?a=1&amp;b=2" rel="noopener noreferrer">Test report</a><br><span class="url muted">https://example.com/report?a=1&amp;b=2</span>',
+    );
+    expect(r).toContain('Example cam<br><time class="muted" datetime="2026-11-20">2026-11-20</time>');
+    expect(r).toContain('Rejected by firmware Example cam');
+  });
+
+  it('writes a non-http URL as text, never as a link', () => {
+    const report = reportOf();
+    const hostile: Report = {
+      ...report,
+      requirements: report.requirements.map((r) =>
+        r.id === '2.4.8.4'
+          ? { ...r, evidence: [{ kind: 'url', url: 'javascript:alert(1)', title: null }] }
+          : r,
+      ),
+    };
+    const page = renderHtml(hostile, { color: false });
+    expect(page).not.toContain('href="javascript:');
+    expect(page).toContain('<span class="url">javascript:alert(1)</span>');
+  });
+
+  it.each(HOSTILE_NAMES)('escapes the hostile product name %s everywhere', (name) => {
+    const page = renderHtml(reportOf(name), { color: false });
+    expect(page).not.toMatch(/<script/i);
+    expect(page).not.toMatch(/<img/i);
+    const escaped = escapeHtml(name);
+    expect(page).toContain(`<h1>${escaped}</h1>`);
+    expect(page).toContain(`<title>${escaped} — compliance report</title>`);
+    expect(page).toContain(`<li><span class="ev-kind">Note</span> ${escaped}</li>`);
+    expect(page).toContain(`<li>test.yaml:1:1: warning: ${escaped}</li>`);
+    if (name.includes('"')) expect(page).not.toContain(name);
+  });
+
+  it('lists every source defect note of the requirements and guidelines, and the frameworks', () => {
+    const report = reportOf();
+    const page = renderHtml(report, { color: false });
+    const sources = page.slice(page.indexOf('<section id="sources"'));
+    const defects = [
+      ...report.guidelines.flatMap((g) => g.notes.filter((n) => n.kind === 'defect')),
+      ...report.requirements.flatMap((r) => r.notes.filter((n) => n.kind === 'defect')),
+    ];
+    // The brief names these: guideline 2's cut title, 2.4.3.13 twice, 2.4.8.13 without text,
+    // the unnumbered requirement, stray fragments, broken references, differing texts.
+    expect(defects.length).toBeGreaterThanOrEqual(8);
+    for (const d of defects) expect(sources).toContain(`<td>${escapeHtml(d.text)}</td>`);
+    expect(sources).toMatch(/Known source defects \((\d+)\)/);
+    expect(sources).toContain('<a href="#g-2">Guideline 2</a>');
+    expect(sources).toContain('Requirement unnumbered-1');
+    for (const fw of [report.catalog.source, report.catalog.target]) {
+      expect(sources).toContain(escapeHtml(fw.licence));
+      for (const n of fw.notes) expect(sources).toContain(escapeHtml(n.text));
+    }
+    for (const n of report.catalog.mappingSet.notes) expect(sources).toContain(escapeHtml(n.text));
+  });
+
+  it('lists the gaps and the profile answers', () => {
+    const report = reportOf();
+    const page = renderHtml(report, { color: false });
+    const gaps = page.slice(page.indexOf('<section id="gaps"'), page.indexOf('<section id="profile"'));
+    const ids = [...gaps.matchAll(/<span class="req-no">([^<]+)<\/span>/g)].map((m) => m[1]);
+    expect(ids).toEqual(report.gaps.map((g) => escapeHtml(g.id)));
+    const profile = page.slice(page.indexOf('<section id="profile"'), page.indexOf('<section id="sources"'));
+    for (const p of report.profile)
+      expect(profile).toContain(`<th scope="row">${escapeHtml(p.question)}</th>`);
+    expect(profile).toMatch(
+      /Does the device support Wi-Fi Protected Setup \(WPS\)\?<\/th><td><strong>No<\/strong>/,
+    );
+  });
+
+  it('has headings in order, scoped table headers and text labels beside every badge', () => {
+    const page = renderHtml(reportOf(), { color: false });
+    const levels = [...page.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    for (let i = 1; i < levels.length; i += 1) expect(levels[i]!).toBeLessThanOrEqual(levels[i - 1]! + 1);
+    for (const th of page.matchAll(/<th\b[^>]*>/g)) expect(th[0]).toMatch(/scope="(col|row)"/);
+    for (const badge of page.matchAll(/<span class="badge [^"]+">(.*?)<\/span>(.*?)<\/span>/g)) {
+      expect(badge[2]!.trim().length).toBeGreaterThan(0);
+    }
+  });
+});

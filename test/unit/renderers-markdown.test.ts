@@ -1,0 +1,180 @@
+/**
+ * The Markdown renderer: every guideline with the model's outcome, tables that stay tables whatever
+ * the data holds, and no raw HTML from the data. Expected cells are worked out by hand.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readAssessmentText } from '../../src/assessment-file/read-assessment.js';
+import { contextLoader } from '../../src/catalog-files/context-loader.js';
+import type { Outcome } from '../../src/core/outcome/outcome-types.js';
+import { buildReport, type Report } from '../../src/core/report/report-model.js';
+import { escapeMarkdown } from '../../src/renderers/markdown-escape.js';
+import { renderMarkdown } from '../../src/renderers/markdown-renderer.js';
+
+const LABEL: Record<Outcome, string> = {
+  met: 'Met',
+  'partially-met': 'Partially met',
+  'not-met': 'Not met',
+  incomplete: 'Incomplete',
+  'not-applicable': 'Not applicable',
+  'needs-attestation': 'Needs attestation',
+};
+
+const HOSTILE_NAMES = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://x")',
+  'a|b',
+];
+
+let loader: ReturnType<typeof contextLoader>;
+beforeAll(() => {
+  loader = contextLoader();
+});
+
+const yamlString = (s: string) => JSON.stringify(s);
+
+function reportOf(name: string, justification = 'Blank passwords rejected'): Report {
+  const yaml = `iotassure: 1
+product: { name: ${yamlString(name)}, model: ${yamlString(`M|${name}`)}, manufacturer: ${yamlString(name)} }
+profile: { wifi: true, wps: false }
+requirements:
+  2.4.8.4: { status: compliant, justification: ${yamlString(justification)}, evidence: [{ note: ${yamlString(name)} }] }
+  2.4.8.6: { status: non-compliant, justification: No length check }
+  2.4.13.20: { status: compliant }
+  2.4.13.21: { status: compliant }
+`;
+  const r = readAssessmentText(yaml, 'test.yaml', loader.contextFor, { checkEvidence: false });
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return buildReport({
+    ctx: loader.contextFor(undefined),
+    assessment: r.assessment!,
+    evaluation: r.evaluation!,
+    generatedAt: '2026-12-01T10:00:00.000Z',
+    tool: { name: 'iotassure', version: '0.1.0' },
+  });
+}
+
+/** Splits a GFM table row on unescaped pipes. */
+function cells(row: string): string[] {
+  const parts = row.trim().split(/(?<!\\)\|/);
+  return parts.slice(1, -1).map((c) => c.trim());
+}
+
+/** The table rows (not header or separator) directly under a heading. */
+function tableUnder(md: string, heading: string): string[][] {
+  const lines = md.split('\n');
+  const start = lines.indexOf(heading);
+  expect(start, heading).toBeGreaterThan(-1);
+  let i = start + 1;
+  while (i < lines.length && !lines[i]!.startsWith('|')) i += 1;
+  const rows: string[] = [];
+  while (i < lines.length && lines[i]!.startsWith('|')) rows.push(lines[i++]!);
+  return rows.slice(2).map(cells);
+}
+
+describe('escapeMarkdown', () => {
+  it('turns markup into literal text', () => {
+    expect(escapeMarkdown('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(escapeMarkdown('a|b')).toBe('a\\|b');
+    expect(escapeMarkdown('*x* _y_ `z` [l](u) ~s~ $m$ #h \\')).toBe(
+      '\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\$m\\$ \\#h \\\\',
+    );
+    expect(escapeMarkdown('A & B')).toBe('A &amp; B');
+    expect(escapeMarkdown('one\r\ntwo\nthree')).toBe('one<br>two<br>three');
+  });
+});
+
+describe('markdown renderer', () => {
+  it('has a table row for each of the 13 guidelines with the model outcome and reason', () => {
+    const report = reportOf('Example cam');
+    const md = renderMarkdown(report, { color: false });
+    const rows = tableUnder(md, '## Guidelines');
+    expect(rows).toHaveLength(13);
+    report.guidelines.forEach((g, i) => {
+      const row = rows[i]!;
+      expect(row).toHaveLength(4);
+      expect(row[0]).toBe(g.number);
+      expect(row[1]).toContain(escapeMarkdown(g.title!));
+      expect(row[2]).toMatch(new RegExp(` ${LABEL[g.outcome]}$`));
+      expect(row[3]).toBe(escapeMarkdown(g.reason));
+    });
+    // Worked out by hand: 2.4.8.6 non-compliant fails guideline 1; 2.4.13.20 and .21 compliant meet 9.
+    expect(rows[0]![2]).toMatch(/Not met$/);
+    expect(rows[8]![2]).toMatch(/ Met$/);
+    expect(rows[9]![2]).toMatch(/Needs attestation$/);
+  });
+
+  it('states the summary', () => {
+    const report = reportOf('Example cam');
+    const md = renderMarkdown(report, { color: false });
+    expect(md).toContain('- **1 of 13** guidelines met');
+    const { compliantRequirements: c, applicableRequirements: a } = report.summary;
+    expect(c).toBe(3);
+    expect(md).toContain(`of applicable requirements compliant (3 of ${a})`);
+    expect(md).toContain('- Top priority (1, 2, 3): not all met (1 not met, 2 incomplete, 3 incomplete)');
+  });
+
+  it('has the gap table, requirement tables per guideline, profile and source defects', () => {
+    const report = reportOf('Example cam');
+    const md = renderMarkdown(report, { color: false });
+    const gaps = tableUnder(md, '## Gaps');
+    expect(gaps).toHaveLength(report.gaps.length);
+    expect(gaps.map((r) => r[1])).toEqual(report.gaps.map((g) => escapeMarkdown(g.id)));
+    for (const g of report.guidelines) {
+      const heading = md.split('\n').find((l) => l.startsWith(`### ${g.number}. `));
+      expect(heading, `guideline ${g.number}`).toBeDefined();
+      expect(heading).toContain(LABEL[g.outcome]);
+      if (g.requirements.length) {
+        const rows = tableUnder(md, heading!);
+        expect(rows.map((r) => r[0]!.replace(/ \(no number\)$/, ''))).toEqual(
+          g.requirements.map((id) => escapeMarkdown(id)),
+        );
+        for (const r of rows) expect(r).toHaveLength(6);
+      }
+    }
+    const one = tableUnder(md, md.split('\n').find((l) => l.startsWith('### 1. '))!);
+    const row = one.find((r) => r[0] === '2.4.8.4')!;
+    expect(row[2]).toContain('Compliant');
+    expect(row[4]).toBe('Blank passwords rejected');
+    expect(row[5]).toBe('1');
+    expect(one.find((r) => r[0] === '2.4.7.11')![3]).toBe('Does not apply: the device does not support WPS');
+    const profile = tableUnder(md, '## Product profile');
+    expect(profile).toHaveLength(report.profile.length);
+    expect(profile.find((r) => r[1] === 'wps')!.slice(2)).toEqual(['No', 'Answered']);
+    // Defects the brief lists, kept visible.
+    expect(md).toContain('- **Guideline 2:** The seed');
+    expect(md).toContain('- **Requirement 2.4.8.13:**');
+    expect(md).toContain('- **Requirement unnumbered-1:**');
+    expect(md).toContain('- **Requirement 2.4.3.13/1:**');
+    expect(md).toContain(
+      'Contains public sector information licensed under the Open Government Licence v3.0.',
+    );
+  });
+
+  it.each(HOSTILE_NAMES)('escapes the hostile product name %s', (name) => {
+    const md = renderMarkdown(reportOf(name), { color: false });
+    expect(md).not.toMatch(/<script/i);
+    expect(md).not.toMatch(/<img/i);
+    expect(md).toContain(`# Compliance report: ${escapeMarkdown(name)}`);
+    expect(md).toContain(`**Model:** M\\|${escapeMarkdown(name)}`);
+    // The only raw HTML is the renderer's own <br>.
+    expect(md.replace(/<br>/g, '')).not.toMatch(/<[a-z/!]/i);
+  });
+
+  it('keeps every table row to its column count when data holds pipes and line breaks', () => {
+    const report = reportOf('a|b', 'line one | still one\nline two `code` <b>x</b>');
+    const md = renderMarkdown(report, { color: false });
+    const lines = md.split('\n');
+    let header = 0;
+    for (let i = 0; i < lines.length; i += 1) {
+      const l = lines[i]!;
+      if (!l.startsWith('|')) {
+        header = 0;
+        continue;
+      }
+      if (header === 0) header = cells(l).length;
+      else expect(cells(l), l).toHaveLength(header);
+    }
+    expect(md).toContain('| line one \\| still one<br>line two \\`code\\` &lt;b&gt;x&lt;/b&gt; |');
+  });
+});
