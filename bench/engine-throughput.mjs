@@ -33,6 +33,7 @@ function makeAssessment(i) {
       status,
       justification: status === 'not-applicable' ? 'Example justification' : null,
       evidence: [],
+      profileOverride: false,
       assessor: 'bench',
       date: '2026-12-01',
     });
@@ -49,7 +50,7 @@ function makeAssessment(i) {
     profile,
     requirements,
     attestations: new Map([
-      ['10', { status: 'compliant', justification: null, evidence: [], assessor: null, date: null }],
+      ['10', { status: 'compliant', justification: null, evidence: [], profileOverride: false, assessor: null, date: null }],
     ]),
   };
 }

@@ -65,6 +65,7 @@ function toRecord(r: RecordFile): RequirementRecord {
     status: r.status,
     justification: r.justification ?? null,
     evidence,
+    profileOverride: r.profileOverride ?? false,
     assessor: r.assessor ?? null,
     date: r.date ?? null,
   };

@@ -67,7 +67,11 @@ export function skeletonToYaml(ctx: AssessmentContext, skeleton: Skeleton, schem
       ' Product profile: true, false, or null (not yet known). `iotassure catalog facts` explains each.';
     for (const f of ctx.facts.facts) {
       const pair = pairOf(profilePair.value, f.id);
-      if (pair) (pair.key as { commentBefore?: string }).commentBefore = wrapComment(f.question);
+      const notAsked = skeleton.notAsked.get(f.id);
+      const comment = notAsked
+        ? `${f.question} [not asked: ${notAsked}; it counts as false until that changes]`
+        : f.question;
+      if (pair) (pair.key as { commentBefore?: string }).commentBefore = wrapComment(comment);
     }
   }
   const reqPair = pairOf(root, 'requirements');

@@ -7,6 +7,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import { toolInfo } from './tool-info.js';
 
+// `iotassure report … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const program = new Command();
 program
   .name('iotassure')

@@ -53,6 +53,12 @@ export const recordSchema = z.strictObject({
   }),
   justification: text(10_000).optional().describe('Why this status; required when status is not-applicable.'),
   evidence: z.array(evidenceSchema).max(1000).default([]),
+  profileOverride: z
+    .boolean()
+    .optional()
+    .describe(
+      'true when this status deliberately contradicts the product profile; needs a justification and silences the warning.',
+    ),
   assessor: text(200).optional(),
   date: z.iso.date({ error: 'date must be YYYY-MM-DD' }).optional(),
 });

@@ -49,6 +49,7 @@ describe('a valid assessment', () => {
     expect(a.requirements.get('2.4.7.13')).toEqual({
       status: 'compliant',
       justification: null,
+      profileOverride: false,
       assessor: 'A. Tester',
       date: '2024-05-01',
       evidence: [

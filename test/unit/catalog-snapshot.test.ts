@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSnapshot, writeSnapshot } from '../../src/catalog-files/catalog-snapshot.js';
-import { BUNDLED_DATA_DIR, loadAndValidateCatalog, loadCatalog } from '../../src/catalog-files/load-catalog.js';
+import {
+  BUNDLED_DATA_DIR,
+  loadAndValidateCatalog,
+  loadCatalog,
+} from '../../src/catalog-files/load-catalog.js';
 import { DiagnosticError } from '../../src/diagnostics/diagnostic.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'iotassure-snapshot-'));

@@ -585,14 +585,44 @@ describe('gaps (hand-worked ordering)', () => {
     // G4: E compliant, N N/A → met.
     expect(ev.guidelines.map((g) => g.outcome)).toEqual(['incomplete', 'not-met', 'not-met', 'met']);
     expect(ev.gaps).toEqual([
-      { id: 'B', effective: 'non-compliant', blocks: ['G2', 'G3'], blocksTopPriority: false },
-      { id: 'A', effective: 'not-assessed', blocks: ['G1', 'G2'], blocksTopPriority: true },
-      { id: 'C', effective: 'partially-compliant', blocks: ['G1'], blocksTopPriority: true },
-      { id: 'D', effective: 'partially-compliant', blocks: ['G3'], blocksTopPriority: false },
-      { id: 'F', effective: 'applicability-unknown', blocks: ['G2'], blocksTopPriority: false },
-      { id: 'K', effective: 'not-assessed', blocks: ['G1'], blocksTopPriority: true },
-      { id: 'H', effective: 'not-assessed', blocks: ['G2'], blocksTopPriority: false },
-      { id: 'J', effective: 'not-assessed', blocks: ['G2'], blocksTopPriority: false },
+      {
+        kind: 'requirement',
+        id: 'B',
+        effective: 'non-compliant',
+        blocks: ['G2', 'G3'],
+        blocksTopPriority: false,
+      },
+      {
+        kind: 'requirement',
+        id: 'A',
+        effective: 'not-assessed',
+        blocks: ['G1', 'G2'],
+        blocksTopPriority: true,
+      },
+      {
+        kind: 'requirement',
+        id: 'C',
+        effective: 'partially-compliant',
+        blocks: ['G1'],
+        blocksTopPriority: true,
+      },
+      {
+        kind: 'requirement',
+        id: 'D',
+        effective: 'partially-compliant',
+        blocks: ['G3'],
+        blocksTopPriority: false,
+      },
+      {
+        kind: 'requirement',
+        id: 'F',
+        effective: 'applicability-unknown',
+        blocks: ['G2'],
+        blocksTopPriority: false,
+      },
+      { kind: 'requirement', id: 'K', effective: 'not-assessed', blocks: ['G1'], blocksTopPriority: true },
+      { kind: 'requirement', id: 'H', effective: 'not-assessed', blocks: ['G2'], blocksTopPriority: false },
+      { kind: 'requirement', id: 'J', effective: 'not-assessed', blocks: ['G2'], blocksTopPriority: false },
     ]);
   });
 
@@ -846,21 +876,33 @@ describe('on the real catalog', () => {
         '2.4.3.16',
       ];
       const head = ['2.4.12.11', '2.4.12.12', ...twoBlocks, '2.4.3.5', '2.4.5.9', ...guideline2];
-      expect(ev.gaps.length).toBe(61);
+      // 61 requirements, plus guideline 10's missing attestation (it has no mapped requirement).
+      expect(ev.gaps.length).toBe(62);
       expect(ev.gaps.slice(0, head.length).map((g) => g.id)).toEqual(head);
       expect(ev.gaps[0]).toEqual({
+        kind: 'requirement',
         id: '2.4.12.11',
         effective: 'not-assessed',
         blocks: ['8', '11', '12'],
         blocksTopPriority: false,
       });
       expect(ev.gaps[23]).toEqual({
+        kind: 'requirement',
         id: '2.4.3.5',
         effective: 'non-compliant',
         blocks: ['2'],
         blocksTopPriority: true,
       });
-      const tail = ev.gaps.slice(head.length);
+      // The attestation gap blocks one guideline, is not assessed and not top priority: it sorts
+      // with the one-guideline not-assessed requirements, after them (it has no catalog position).
+      expect(ev.gaps.at(-1)).toEqual({
+        kind: 'attestation',
+        id: '10',
+        effective: 'not-assessed',
+        blocks: ['10'],
+        blocksTopPriority: false,
+      });
+      const tail = ev.gaps.slice(head.length, -1);
       expect(tail.length).toBe(25);
       const order = new Map(ctx.source.items.map((item, i) => [item.id, i]));
       for (const g of tail) {

@@ -19,6 +19,8 @@ export interface RequirementRecord {
   readonly status: Status;
   readonly justification: string | null;
   readonly evidence: readonly Evidence[];
+  /** The assessor confirms the status deliberately contradicts the profile (with a justification). */
+  readonly profileOverride: boolean;
   readonly assessor: string | null;
   /** ISO date (YYYY-MM-DD) the status was last assessed. */
   readonly date: string | null;

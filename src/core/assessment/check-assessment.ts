@@ -37,8 +37,20 @@ export function checkAssessment(
       }
     }
   }
+  for (const [id, record] of assessment.requirements) {
+    if (record.profileOverride && !record.justification) {
+      findings.push({
+        severity: 'error',
+        code: 'justification-required',
+        path: ['requirements', id, 'profileOverride'],
+        message: `${displayNumber(ctx.sourceById.get(id) ?? { number: id })} overrides the product profile with no justification`,
+        hint: 'say why the status differs from what the profile derives',
+      });
+    }
+  }
   for (const r of evaluation.requirements) {
-    if (!r.contradictsProfile || !r.record) continue;
+    // A deliberate, justified override is a decision, not a mistake: no warning (reports still show it).
+    if (!r.contradictsProfile || !r.record || r.record.profileOverride) continue;
     const a = r.applicability;
     const why = a.kind === 'applies' || a.kind === 'not-applicable' ? a.reason : '';
     findings.push({
@@ -49,7 +61,7 @@ export function checkAssessment(
         a.kind === 'not-applicable'
           ? `${displayNumber(r.item)} is recorded as ${r.record.status}, but the profile makes it not applicable (${why}); the recorded status is used`
           : `${displayNumber(r.item)} is recorded as not-applicable, but the profile says it applies (${why}); the recorded status is used`,
-      hint: 'correct the status, or correct the product profile answer it depends on',
+      hint: 'correct the status or the profile answer; if the difference is deliberate, add `profileOverride: true` and a justification',
     });
   }
   for (const fact of evaluation.profile.facts.values()) {

@@ -4,7 +4,7 @@
  * every other one starts as not-assessed, with a note of what is still unknown.
  */
 import { deriveApplicability } from '../applicability/applicability.js';
-import { resolveProfile } from '../applicability/resolve-profile.js';
+import { explainCondition, resolveProfile } from '../applicability/resolve-profile.js';
 import type { AssessmentContext } from './assessment-context.js';
 import type { Product } from './assessment-types.js';
 
@@ -23,6 +23,8 @@ export interface SkeletonEntry {
 export interface Skeleton {
   readonly product: Product;
   readonly profile: ReadonlyMap<string, boolean>;
+  /** Questions not asked because an answer they depend on rules them out, with why. */
+  readonly notAsked: ReadonlyMap<string, string>;
   readonly requirements: readonly SkeletonEntry[];
   /** Target items with no mapped requirement: they need a guideline-level attestation. */
   readonly attestations: readonly {
@@ -67,5 +69,10 @@ export function buildSkeleton(
     .map((t) => ({ id: t.id, title: t.title, note: ctx.unmappedTargets.get(t.id)?.note ?? null }));
   // Keep only real answers (gated facts resolve to false and need no answer in the file).
   const kept = new Map([...answers].filter(([id]) => profile.facts.get(id)?.origin === 'answered'));
-  return { product, profile: kept, requirements, attestations };
+  const notAsked = new Map<string, string>();
+  for (const [id, r] of profile.facts) {
+    if (r.origin === 'gated' && r.fact.askWhen)
+      notAsked.set(id, explainCondition(r.fact.askWhen, profile).join('; '));
+  }
+  return { product, profile: kept, notAsked, requirements, attestations };
 }

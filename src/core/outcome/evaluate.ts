@@ -106,7 +106,7 @@ function evaluateGuideline(
     const reason =
       outcome === 'needs-attestation'
         ? `${source}; it needs a guideline-level attestation.`
-        : `${source}; attested ${attestation?.status}${attestation?.assessor ? ` by ${attestation.assessor}` : ''}.`;
+        : `${source}; attested ${attestation?.status.replace('-', ' ')}${attestation?.assessor ? ` by ${attestation.assessor}` : ''}.`;
     return {
       id: targetId,
       item,
@@ -154,7 +154,9 @@ function evaluateGuideline(
     const parts = [];
     if (notAssessed.length) parts.push(`${notAssessed.length} not yet assessed (${listOf(notAssessed)})`);
     if (unknown.length) parts.push(`${unknown.length} of unknown applicability (${listOf(unknown)})`);
-    reason = `${parts.join(' and ')}.`;
+    // Say what is already known to fall short, so "incomplete" does not read as "nearly met".
+    const partial = counts['partially-compliant'];
+    reason = `${parts.join(' and ')}${partial ? `; ${partial} already only partially compliant` : ''}.`;
   } else if (counts['partially-compliant'] > 0) {
     outcome = 'partially-met';
     deciding = idsWith('partially-compliant');
@@ -205,12 +207,28 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
     const blocks = r.targets.filter((t) => outcomeOf.get(t) !== 'met');
     ranked.push({
       gap: {
+        kind: 'requirement',
         id: r.id,
         effective: r.effective,
         blocks,
         blocksTopPriority: blocks.some((b) => top.includes(b)),
       },
       index,
+    });
+  }
+  // A guideline no requirement maps to is blocked by its own attestation being missing or short.
+  for (const g of guidelines) {
+    if (g.requirements.length > 0 || g.outcome === 'met' || g.outcome === 'not-applicable') continue;
+    const effective: EffectiveStatus = g.attestation?.status ?? 'not-assessed';
+    ranked.push({
+      gap: {
+        kind: 'attestation',
+        id: g.id,
+        effective,
+        blocks: [g.id],
+        blocksTopPriority: top.includes(g.id),
+      },
+      index: requirements.length,
     });
   }
   ranked.sort(

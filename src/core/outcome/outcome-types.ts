@@ -55,13 +55,28 @@ export interface GuidelineResult {
   readonly attestation: RequirementRecord | null;
 }
 
-export interface Gap {
-  readonly id: string;
-  readonly effective: EffectiveStatus;
-  /** Guidelines this requirement keeps from being met. */
-  readonly blocks: readonly string[];
-  readonly blocksTopPriority: boolean;
-}
+/**
+ * Something that keeps guidelines from being met: an open requirement, or a guideline-level
+ * attestation (for a guideline no requirement maps to) that is missing or not compliant.
+ */
+export type Gap =
+  | {
+      readonly kind: 'requirement';
+      readonly id: string;
+      readonly effective: EffectiveStatus;
+      /** Guidelines this requirement keeps from being met. */
+      readonly blocks: readonly string[];
+      readonly blocksTopPriority: boolean;
+    }
+  | {
+      readonly kind: 'attestation';
+      /** The guideline that needs (a better) attestation. */
+      readonly id: string;
+      /** The attested status; not-assessed when there is no attestation yet. */
+      readonly effective: EffectiveStatus;
+      readonly blocks: readonly string[];
+      readonly blocksTopPriority: boolean;
+    };
 
 export interface Summary {
   readonly guidelinesTotal: number;

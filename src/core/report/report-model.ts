@@ -76,6 +76,8 @@ export interface ReportProfileAnswer {
 }
 
 export interface ReportGap {
+  /** `attestation`: a guideline with no mapped requirement needs a (better) attestation; id is the guideline. */
+  readonly kind: 'requirement' | 'attestation';
   readonly id: string;
   readonly number: string | null;
   readonly text: string | null;
@@ -196,9 +198,13 @@ export function buildReport(input: ReportInput): Report {
       origin: f.origin,
     })),
     gaps: evaluation.gaps.map((g) => ({
+      kind: g.kind,
       id: g.id,
-      number: byId.get(g.id)?.number ?? null,
-      text: byId.get(g.id)?.text ?? null,
+      number: g.kind === 'requirement' ? (byId.get(g.id)?.number ?? null) : g.id,
+      text:
+        g.kind === 'requirement'
+          ? (byId.get(g.id)?.text ?? null)
+          : `Guideline-level attestation for guideline ${g.id} (${ctx.targetById.get(g.id)?.title ?? ''}), which no requirement maps to`,
       status: g.effective,
       blocks: g.blocks,
       blocksTopPriority: g.blocksTopPriority,
