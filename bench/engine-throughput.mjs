@@ -50,7 +50,17 @@ function makeAssessment(i) {
     profile,
     requirements,
     attestations: new Map([
-      ['10', { status: 'compliant', justification: null, evidence: [], profileOverride: false, assessor: null, date: null }],
+      [
+        '10',
+        {
+          status: 'compliant',
+          justification: null,
+          evidence: [],
+          profileOverride: false,
+          assessor: null,
+          date: null,
+        },
+      ],
     ]),
   };
 }
