@@ -5,7 +5,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { AssessmentContext } from '../core/assessment/assessment-context.js';
+import { type AssessmentContext, ContextError } from '../core/assessment/assessment-context.js';
 import type { Assessment, Evidence, RequirementRecord } from '../core/assessment/assessment-types.js';
 import { checkAssessment } from '../core/assessment/check-assessment.js';
 import { evaluate } from '../core/outcome/evaluate.js';
@@ -121,6 +121,8 @@ export function readAssessmentText(
   try {
     ctx = ctxFor(value.mappingSet);
   } catch (error) {
+    // A broken catalog is not the assessment's fault: let the caller report it as such.
+    if (!(error instanceof ContextError)) throw error;
     at(
       'error',
       'unknown-reference',

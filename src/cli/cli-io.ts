@@ -41,6 +41,9 @@ export function loadAssessmentOrExit(file: string, options: { checkEvidence: boo
   const result = withCatalog(() => readAssessmentFile(file, loader.contextFor, options));
   printDiagnostics(result.diagnostics);
   if (hasErrors(result.diagnostics) || !result.assessment || !result.evaluation) {
+    if (result.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'file-too-large')) {
+      throw new CliError(`cannot use ${file}`, EXIT.badInput);
+    }
     const n = result.diagnostics.filter((d) => d.severity === 'error').length;
     throw new CliError(
       `${file}: ${n} error${n === 1 ? '' : 's'}; fix them and run again (see \`iotassure validate ${file}\`)`,

@@ -96,7 +96,11 @@ program
 const catalog = program
   .command('catalog')
   .description('browse the catalog: guidelines, requirements, mappings, profile questions')
-  .action(async () => {
+  .argument('[command]', 'one of the commands below; none lists the guidelines')
+  .action(async (sub: string | undefined) => {
+    if (sub !== undefined) {
+      throw new CliError(`unknown catalog command "${sub}"; use guidelines, requirements, show, search, facts or export`, EXIT.usage);
+    }
     const { catalogOverview } = await import('./commands/catalog-command.js');
     process.exitCode = catalogOverview();
   });

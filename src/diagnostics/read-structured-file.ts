@@ -110,6 +110,19 @@ export function parseAndValidate<S extends z.ZodType>(
   }
   const { parsed, diagnostics } = parseSource(text, file);
   if (!parsed) return { ok: false, diagnostics };
+  if (parsed.value === null || parsed.value === undefined) {
+    const empty: Diagnostic = {
+      severity: 'error',
+      code: 'schema',
+      file,
+      line: null,
+      column: null,
+      path: '',
+      message: 'the file is empty (it has no YAML or JSON content)',
+      hint: 'for an assessment, `iotassure init` writes a complete starting file',
+    };
+    return { ok: false, diagnostics: [empty] };
+  }
   const result = schema.safeParse(parsed.value);
   if (!result.success)
     return { ok: false, diagnostics: zodIssuesToDiagnostics(result.error.issues, parsed, file) };

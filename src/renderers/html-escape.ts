@@ -10,7 +10,15 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Escapes & < > " ' so the result is safe as element text and inside a quoted attribute value. */
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+  return withoutControls(String(value)).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+/**
+ * Replaces control characters (other than tab and line breaks) with spaces, so that a report saved
+ * to a file cannot carry terminal escape sequences to whoever `cat`s it.
+ */
+export function withoutControls(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ');
 }
 
 /**

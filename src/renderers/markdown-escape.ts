@@ -4,6 +4,8 @@
  * or raw HTML, and cannot end a table cell.
  */
 
+import { withoutControls } from './html-escape.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
@@ -13,7 +15,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * stays in its cell. Values are always placed after other text, never at the start of a line.
  */
 export function escapeMarkdown(value: string | number): string {
-  return String(value)
+  return withoutControls(String(value))
     .replace(/\r\n?/g, '\n')
     .replace(/[\\`*_[\]|~$#]/g, (ch) => `\\${ch}`)
     .replace(/[&<>]/g, (ch) => ENTITIES[ch] ?? ch)

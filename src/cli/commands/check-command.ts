@@ -1,4 +1,4 @@
-import { loadAssessmentOrExit } from '../cli-io.js';
+import { loadAssessmentOrExit, loader, withCatalog } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
 export interface CheckOptions {
@@ -12,9 +12,8 @@ export interface CheckOptions {
  * product cannot be faulted for — and fails (exit 1) otherwise, naming what blocks each one.
  */
 export function checkCommand(file: string, options: CheckOptions): number {
-  const loaded = loadAssessmentOrExit(file, { checkEvidence: options.evidence });
-  const guidelines = loaded.evaluation.guidelines;
-  const known = guidelines.map((g) => g.id);
+  // Check the command line before reading the file, so a usage mistake is reported as one (exit 2).
+  const known = withCatalog(() => loader.contextFor(undefined)).target.items.map((t) => t.id);
   const wanted =
     options.require.trim() === 'all'
       ? known
@@ -29,21 +28,31 @@ export function checkCommand(file: string, options: CheckOptions): number {
       EXIT.usage,
     );
   }
+  const loaded = loadAssessmentOrExit(file, { checkEvidence: options.evidence });
+  const guidelines = loaded.evaluation.guidelines;
   const passing = new Set(options.allowNotApplicable ? ['met', 'not-applicable'] : ['met']);
   let failed = 0;
+  let notApplicable = 0;
   for (const id of wanted) {
     const g = guidelines.find((x) => x.id === id);
-    if (!g) continue;
+    if (!g) {
+      failed += 1;
+      process.stdout.write(`FAIL  ${id.padStart(2)}  not in this assessment's catalog\n`);
+      continue;
+    }
     const ok = passing.has(g.outcome);
     if (!ok) failed += 1;
+    else if (g.outcome === 'not-applicable') notApplicable += 1;
     process.stdout.write(
       `${ok ? 'PASS' : 'FAIL'}  ${g.id.padStart(2)}  ${g.item.title ?? ''} — ${g.outcome}${ok ? '' : `: ${g.reason}`}\n`,
     );
   }
+  const n = wanted.length;
+  const met = n - failed - notApplicable;
   process.stdout.write(
     failed === 0
-      ? `check passed: ${wanted.length} required guideline${wanted.length === 1 ? '' : 's'} met\n`
-      : `check failed: ${failed} of ${wanted.length} required guideline${wanted.length === 1 ? '' : 's'} not met\n`,
+      ? `check passed: ${met} of ${n} required guideline${n === 1 ? '' : 's'} met${notApplicable ? `, ${notApplicable} not applicable` : ''}\n`
+      : `check failed: ${failed} of ${n} required guideline${n === 1 ? '' : 's'} not met\n`,
   );
   return failed === 0 ? EXIT.ok : EXIT.failed;
 }

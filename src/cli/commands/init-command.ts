@@ -130,12 +130,17 @@ export async function initCommand(options: InitOptions): Promise<number> {
     }
   } else if (!product.name) {
     throw new CliError(
-      '--name is required when init does not run interactively (in a terminal without --no-interactive)',
+      '--name is required: init is not running interactively (no terminal, or --no-interactive), so it cannot ask for it',
       EXIT.usage,
     );
   }
 
   const skeleton = buildSkeleton(ctx, product, answers);
+  for (const [id, why] of skeleton.notAsked) {
+    if (answers.get(id) === true) {
+      process.stderr.write(`warning: --answer ${id}=yes is ignored: the question does not apply because ${why}\n`);
+    }
+  }
   const schemaFile = join(packageRoot(), 'schemas', 'assessment.schema.json');
   // A relative path keeps the file portable inside a checkout; outside it, an absolute path is clearer.
   const rel = relative(dirname(output), schemaFile);

@@ -33,7 +33,8 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   });
   const render = await RENDERERS[format]();
   const toStdout = !options.output || options.output === '-';
-  const color = format === 'text' && toStdout && (options.color ?? useColor(process.stdout));
+  // --color / --no-color decide; otherwise colour only for a terminal.
+  const color = format === 'text' && (options.color ?? (toStdout && useColor(process.stdout)));
   writeOutput(render(report, { color }), options.output);
   return EXIT.ok;
 }
