@@ -28,14 +28,14 @@ const median = (xs) => {
 
 // Warm the OS file cache, then alternate the two commands so drift affects both alike.
 timeProcess(['-e', '0']);
-timeProcess(['dist/bundle/iotassure.js', 'report', example, '--format', 'text']);
+timeProcess(['bin/iotassure.js', 'report', example, '--format', 'text']);
 const baseline = [];
 const report = [];
 const reportJson = [];
 for (let i = 0; i < RUNS; i++) {
   baseline.push(timeProcess(['-e', '0']));
-  report.push(timeProcess(['dist/bundle/iotassure.js', 'report', example, '--format', 'text']));
-  reportJson.push(timeProcess(['dist/bundle/iotassure.js', 'report', example, '--format', 'json']));
+  report.push(timeProcess(['bin/iotassure.js', 'report', example, '--format', 'text']));
+  reportJson.push(timeProcess(['bin/iotassure.js', 'report', example, '--format', 'json']));
 }
 const base = median(baseline);
 const rows = [

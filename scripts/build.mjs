@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Build after `tsc`: (1) validate the bundled catalog fully and write dist/catalog-snapshot.json,
-// the start-up cache keyed by the data files' SHA-256 (src/catalog-files/catalog-snapshot.ts);
-// (2) bundle the CLI into dist/bundle/ with esbuild, so start-up does not resolve and read hundreds
-// of module files. dist/cli/main.js (tsc output) stays a working entry point too.
-import { chmodSync } from 'node:fs';
+// Build after `tsc` (npm run build):
+//  1. validate the bundled catalog fully and write dist/catalog-snapshot.json, the start-up cache
+//     keyed by the data files' SHA-256 (src/catalog-files/catalog-snapshot.ts);
+//  2. bundle the CLI into one CommonJS file, dist/bundle/iotassure.cjs, so start-up does not
+//     resolve and read hundreds of module files;
+//  3. run a typical command through bin/iotassure.js to write V8's code cache for that bundle.
+// dist/cli/main.js (plain tsc output) stays a working entry point for debugging.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { writeSnapshot } from '../dist/catalog-files/catalog-snapshot.js';
 import {
@@ -23,19 +27,32 @@ try {
   throw error;
 }
 
+rmSync('dist/bundle', { recursive: true, force: true });
 await build({
-  entryPoints: { iotassure: 'dist/cli/main.js' },
+  entryPoints: ['dist/cli/main.js'],
+  outfile: 'dist/bundle/iotassure.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outdir: 'dist/bundle',
   logLevel: 'warning',
-  // CommonJS dependencies (commander) call require() for Node built-ins.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
+  // The ESM sources use import.meta.url (to find the package folder); give CommonJS an equivalent.
+  define: { 'import.meta.url': '__iotassureModuleUrl' },
+  banner: { js: "const __iotassureModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-chmodSync('dist/bundle/iotassure.js', 0o755);
 chmodSync('dist/cli/main.js', 0o755);
+
+const cache = 'dist/bundle/iotassure.cjs.cache';
+const run = spawnSync(
+  process.execPath,
+  ['bin/iotassure.js', 'report', 'examples/wifi-camera/assessment.yaml', '--format', 'text'],
+  {
+    env: { ...process.env, IOTASSURE_WRITE_CODE_CACHE: cache, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  },
+);
+if (run.status !== 0) {
+  console.error(`build: the code-cache run failed (exit ${run.status}):\n${run.stderr}`);
+  process.exit(1);
+}

@@ -99,7 +99,10 @@ const catalog = program
   .argument('[command]', 'one of the commands below; none lists the guidelines')
   .action(async (sub: string | undefined) => {
     if (sub !== undefined) {
-      throw new CliError(`unknown catalog command "${sub}"; use guidelines, requirements, show, search, facts or export`, EXIT.usage);
+      throw new CliError(
+        `unknown catalog command "${sub}"; use guidelines, requirements, show, search, facts or export`,
+        EXIT.usage,
+      );
     }
     const { catalogOverview } = await import('./commands/catalog-command.js');
     process.exitCode = catalogOverview();
@@ -153,20 +156,24 @@ catalog
     process.exitCode = catalogExport(opts);
   });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // --help and --version end through here with exit code 0.
-    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  } else if (error instanceof CliError) {
-    process.stderr.write(`iotassure: ${error.message}\n`);
-    process.exitCode = error.exitCode;
-  } else {
-    process.stderr.write(
-      `iotassure: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.stderr.write('This is a bug in iotassure; please report it with the command you ran.\n');
-    process.exitCode = 70;
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else if (error instanceof CliError) {
+      process.stderr.write(`iotassure: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(
+        `iotassure: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.stderr.write('This is a bug in iotassure; please report it with the command you ran.\n');
+      process.exitCode = 70;
+    }
   }
 }
+
+void main();

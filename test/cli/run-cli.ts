@@ -1,5 +1,5 @@
 /**
- * Runs the real, built CLI (`dist/bundle/iotassure.js`, from `npm run build`) as a child process.
+ * Runs the real, built CLI (`bin/iotassure.js`, from `npm run build`) as a child process.
  * Colour is off (NO_COLOR=1) and the bundled catalog is used unless a test says otherwise.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,11 +8,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = join(repoRoot, 'dist/bundle/iotassure.js');
+export const BIN = join(repoRoot, 'bin/iotassure.js');
 /** Fixture files for these tests, relative to repoRoot (the CLI's working directory). */
 export const FIXTURES = 'test/fixtures/cli';
 
-if (!existsSync(BIN)) throw new Error(`${BIN} does not exist: run \`npm run build\` before the CLI tests`);
+if (!existsSync(join(repoRoot, 'dist/bundle/iotassure.cjs')))
+  throw new Error('the CLI bundle does not exist: run `npm run build` before the CLI tests');
 
 export interface CliResult {
   readonly status: number | null;

@@ -138,7 +138,9 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const skeleton = buildSkeleton(ctx, product, answers);
   for (const [id, why] of skeleton.notAsked) {
     if (answers.get(id) === true) {
-      process.stderr.write(`warning: --answer ${id}=yes is ignored: the question does not apply because ${why}\n`);
+      process.stderr.write(
+        `warning: --answer ${id}=yes is ignored: the question does not apply because ${why}\n`,
+      );
     }
   }
   const schemaFile = join(packageRoot(), 'schemas', 'assessment.schema.json');

@@ -126,11 +126,10 @@ function evaluateGuideline(
     const r = results[ctx.sourceIndex.get(id) ?? -1];
     if (r) counts[r.effective] += 1;
   }
-  const idsWith = (...statuses: EffectiveStatus[]): string[] => {
+  const idsWith = (status: EffectiveStatus): string[] => {
     const ids: string[] = [];
     for (const id of requirements) {
-      const r = results[ctx.sourceIndex.get(id) ?? -1];
-      if (r && statuses.includes(r.effective)) ids.push(id);
+      if (results[ctx.sourceIndex.get(id) ?? -1]?.effective === status) ids.push(id);
     }
     return ids;
   };
@@ -170,6 +169,9 @@ function evaluateGuideline(
   return { id: targetId, item, outcome, deciding, requirements, counts, reason, unmappedNote, attestation };
 }
 
+/** Upper bound on the guidelines one item can block, for the numeric ranking key (13 in the CoP). */
+const MAX_BLOCKS = 99;
+
 /** Gap ranking: most-blocking first, then the most severe status (lower is more severe). */
 const GAP_SEVERITY: Readonly<Record<EffectiveStatus, number>> = {
   'non-compliant': 0,
@@ -200,44 +202,36 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
   }
   const top = ctx.topPriority;
 
-  const ranked: { gap: Gap; index: number }[] = [];
+  // Rank with one numeric key per gap (fewer guidelines blocked, less severe, not top priority and
+  // later in the catalog all sort later); cheaper than a four-way comparator, run for every product.
+  const gaps: Gap[] = [];
+  const keys: number[] = [];
+  const rank = (gap: Gap, index: number) => {
+    gaps.push(gap);
+    keys.push(
+      (MAX_BLOCKS - gap.blocks.length) * 1e7 +
+        GAP_SEVERITY[gap.effective] * 1e6 +
+        (gap.blocksTopPriority ? 0 : 1e5) +
+        index,
+    );
+  };
   for (let index = 0; index < requirements.length; index++) {
     const r = requirements[index] as RequirementResult;
     if (GAP_SEVERITY[r.effective] < 0) continue;
     const blocks = r.targets.filter((t) => outcomeOf.get(t) !== 'met');
-    ranked.push({
-      gap: {
-        kind: 'requirement',
-        id: r.id,
-        effective: r.effective,
-        blocks,
-        blocksTopPriority: blocks.some((b) => top.includes(b)),
-      },
-      index,
-    });
+    const blocksTopPriority = blocks.some((b) => top.includes(b));
+    rank({ kind: 'requirement', id: r.id, effective: r.effective, blocks, blocksTopPriority }, index);
   }
   // A guideline no requirement maps to is blocked by its own attestation being missing or short.
   for (const g of guidelines) {
     if (g.requirements.length > 0 || g.outcome === 'met' || g.outcome === 'not-applicable') continue;
     const effective: EffectiveStatus = g.attestation?.status ?? 'not-assessed';
-    ranked.push({
-      gap: {
-        kind: 'attestation',
-        id: g.id,
-        effective,
-        blocks: [g.id],
-        blocksTopPriority: top.includes(g.id),
-      },
-      index: requirements.length,
-    });
+    rank(
+      { kind: 'attestation', id: g.id, effective, blocks: [g.id], blocksTopPriority: top.includes(g.id) },
+      requirements.length,
+    );
   }
-  ranked.sort(
-    (a, b) =>
-      b.gap.blocks.length - a.gap.blocks.length ||
-      GAP_SEVERITY[a.gap.effective] - GAP_SEVERITY[b.gap.effective] ||
-      Number(b.gap.blocksTopPriority) - Number(a.gap.blocksTopPriority) ||
-      a.index - b.index,
-  );
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number));
 
   const applicableRequirements =
     statusCounts.compliant +
@@ -255,5 +249,5 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
     compliantShare: applicableRequirements === 0 ? null : statusCounts.compliant / applicableRequirements,
     topPriority: { guidelines: top, allMet: top.every((id) => outcomeOf.get(id) === 'met') },
   };
-  return { profile, requirements, guidelines, summary, gaps: ranked.map((r) => r.gap) };
+  return { profile, requirements, guidelines, summary, gaps: order.map((i) => gaps[i] as Gap) };
 }
