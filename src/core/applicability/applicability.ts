@@ -41,7 +41,7 @@ export function applicabilityMemo(
 ): (rule: ApplicabilityRule | undefined, profile: ResolvedProfile) => Applicability {
   const gateOf = new Map(facts.facts.map((f) => [f.id, f.askWhen]));
   const keyFactsOf = new Map<ApplicabilityRule, string[]>();
-  const cache = new Map<ApplicabilityRule, Map<string, Applicability>>();
+  const cache = new Map<ApplicabilityRule, Map<number, Applicability>>();
   const keyFacts = (rule: ApplicabilityRule): string[] => {
     let list = keyFactsOf.get(rule);
     if (!list) {
@@ -60,19 +60,13 @@ export function applicabilityMemo(
   };
   return (rule, profile) => {
     if (!rule) return ALWAYS;
-    let key = '';
+    // Base-5 digits, one per key fact: absent, unknown, gated, true, false.
+    let key = 0;
     for (const id of keyFacts(rule)) {
       const r = profile.facts.get(id);
-      key +=
-        r === undefined
-          ? '-'
-          : r.value === 'unknown'
-            ? 'u'
-            : r.origin === 'gated'
-              ? 'g'
-              : r.value
-                ? 't'
-                : 'f';
+      key =
+        key * 5 +
+        (r === undefined ? 0 : r.value === 'unknown' ? 1 : r.origin === 'gated' ? 2 : r.value ? 3 : 4);
     }
     let byKey = cache.get(rule);
     if (!byKey) {

@@ -27,10 +27,20 @@ export interface AssessmentContext {
   readonly sourceIdsByNumber: ReadonlyMap<string, readonly string[]>;
   /** Position of each source item in `source.items` (the engine indexes results by it). */
   readonly sourceIndex: ReadonlyMap<string, number>;
+  /** Per source item, in `source.items` order: what the engine needs, looked up once. */
+  readonly sourceRows: readonly SourceRow[];
+  /** Positions (in `source.items`) of the source items mapped to each target, in mapping order. */
+  readonly sourcePositionsOf: ReadonlyMap<string, readonly number[]>;
   /** Target items the target framework marks as top priority. */
   readonly topPriority: readonly string[];
   /** deriveApplicability, memoised for this context's fact set (see applicabilityMemo). */
   readonly applicabilityOf: (rule: ApplicabilityRule | undefined, profile: ResolvedProfile) => Applicability;
+}
+
+export interface SourceRow {
+  readonly item: Item;
+  readonly rule: ApplicabilityRule | undefined;
+  readonly targets: readonly string[];
 }
 
 export const DEFAULT_MAPPING_SET = 'iotsf-cf-1.1--dcms-cop-2018';
@@ -67,6 +77,8 @@ export function createAssessmentContext(
   }
   const sourceIdsByNumber = new Map<string, string[]>();
   for (const item of source.items) if (item.number) push(sourceIdsByNumber, item.number, item.id);
+  const sourceIndex = new Map(source.items.map((item, index) => [item.id, index]));
+  const ruleOf = new Map(applicability?.rules.map((r) => [r.item, r]) ?? []);
   return {
     mapping,
     source,
@@ -77,10 +89,18 @@ export function createAssessmentContext(
     targetById: new Map(target.items.map((i) => [i.id, i])),
     targetsOf,
     sourcesOf,
-    ruleOf: new Map(applicability?.rules.map((r) => [r.item, r]) ?? []),
+    ruleOf,
     unmappedTargets: new Map(mapping.unmappedTargets.map((u) => [u.target, u])),
     sourceIdsByNumber,
-    sourceIndex: new Map(source.items.map((item, index) => [item.id, index])),
+    sourceIndex,
+    sourceRows: source.items.map((item) => ({
+      item,
+      rule: ruleOf.get(item.id),
+      targets: targetsOf.get(item.id) ?? [],
+    })),
+    sourcePositionsOf: new Map(
+      [...sourcesOf].map(([target, ids]) => [target, ids.map((id) => sourceIndex.get(id) ?? -1)]),
+    ),
     topPriority: target.items.filter((t) => t.priority === 'top').map((t) => t.id),
     applicabilityOf: applicabilityMemo(facts),
   };

@@ -4,7 +4,7 @@
  * Pure and synchronous; docs/outcome-rules.md states the same rules in prose.
  */
 import { type ResolvedProfile, resolveProfile } from '../applicability/resolve-profile.js';
-import type { AssessmentContext } from '../assessment/assessment-context.js';
+import type { AssessmentContext, SourceRow } from '../assessment/assessment-context.js';
 import type { Assessment, RequirementRecord } from '../assessment/assessment-types.js';
 import type {
   EffectiveStatus,
@@ -45,10 +45,18 @@ export function evaluateRequirement(
   record: RequirementRecord | null,
   profile: ResolvedProfile,
 ): RequirementResult {
-  const item = ctx.sourceById.get(id);
-  if (!item) throw new Error(`unknown requirement ${id}`);
-  const applicability = ctx.applicabilityOf(ctx.ruleOf.get(id), profile);
-  const targets = ctx.targetsOf.get(id) ?? [];
+  const row = ctx.sourceRows[ctx.sourceIndex.get(id) ?? -1];
+  if (!row) throw new Error(`unknown requirement ${id}`);
+  return evaluateRow(ctx, row, record, profile);
+}
+
+function evaluateRow(
+  ctx: AssessmentContext,
+  row: SourceRow,
+  record: RequirementRecord | null,
+  profile: ResolvedProfile,
+): RequirementResult {
+  const applicability = ctx.applicabilityOf(row.rule, profile);
   let effective: EffectiveStatus;
   let notApplicableBy: RequirementResult['notApplicableBy'] = null;
   let contradictsProfile = false;
@@ -68,7 +76,17 @@ export function evaluateRequirement(
   } else {
     effective = applicability.kind === 'unknown' ? 'applicability-unknown' : 'not-assessed';
   }
-  return { id, item, record, applicability, effective, notApplicableBy, contradictsProfile, targets };
+  const { item, targets } = row;
+  return {
+    id: item.id,
+    item,
+    record,
+    applicability,
+    effective,
+    notApplicableBy,
+    contradictsProfile,
+    targets,
+  };
 }
 
 const OUTCOME_OF_ATTESTATION: Record<RequirementRecord['status'], Outcome> = {
@@ -122,55 +140,93 @@ function evaluateGuideline(
 
   // Two passes: count first, then collect only the ids of the statuses that decide (fewer arrays
   // per assessment — the engine runs this 13 times for each of thousands of products).
-  for (const id of requirements) {
-    const r = results[ctx.sourceIndex.get(id) ?? -1];
+  const positions = ctx.sourcePositionsOf.get(targetId) ?? [];
+  for (const p of positions) {
+    const r = results[p];
     if (r) counts[r.effective] += 1;
   }
   const idsWith = (status: EffectiveStatus): string[] => {
     const ids: string[] = [];
-    for (const id of requirements) {
-      if (results[ctx.sourceIndex.get(id) ?? -1]?.effective === status) ids.push(id);
+    for (const p of positions) {
+      const r = results[p];
+      if (r?.effective === status) ids.push(r.id);
     }
     return ids;
   };
   const applicable = requirements.length - counts['not-applicable'];
   let outcome: Outcome;
   let deciding: string[];
-  let reason: string;
   if (applicable === 0) {
     outcome = 'not-applicable';
     deciding = [...requirements];
-    reason = `None of the ${requirements.length} mapped requirements applies to this product.`;
   } else if (counts['non-compliant'] > 0) {
     outcome = 'not-met';
     deciding = idsWith('non-compliant');
-    reason = `${deciding.length} of ${applicable} applicable requirements non-compliant: ${listOf(deciding)}.`;
   } else if (counts['not-assessed'] + counts['applicability-unknown'] > 0) {
     outcome = 'incomplete';
-    const notAssessed = idsWith('not-assessed');
-    const unknown = idsWith('applicability-unknown');
-    deciding = notAssessed.concat(unknown);
-    const parts = [];
-    if (notAssessed.length) parts.push(`${notAssessed.length} not yet assessed (${listOf(notAssessed)})`);
-    if (unknown.length) parts.push(`${unknown.length} of unknown applicability (${listOf(unknown)})`);
-    // Say what is already known to fall short, so "incomplete" does not read as "nearly met".
-    const partial = counts['partially-compliant'];
-    reason = `${parts.join(' and ')}${partial ? `; ${partial} already only partially compliant` : ''}.`;
+    deciding = idsWith('not-assessed').concat(idsWith('applicability-unknown'));
   } else if (counts['partially-compliant'] > 0) {
     outcome = 'partially-met';
     deciding = idsWith('partially-compliant');
-    reason = `${deciding.length} of ${applicable} applicable requirements only partially compliant: ${listOf(deciding)}.`;
   } else {
     outcome = 'met';
     deciding = idsWith('compliant');
-    const na = counts['not-applicable'];
-    reason = `All ${applicable} applicable requirements compliant${na ? ` (${na} not applicable)` : ''}.`;
   }
-  return { id: targetId, item, outcome, deciding, requirements, counts, reason, unmappedNote, attestation };
+  return {
+    id: targetId,
+    item,
+    outcome,
+    deciding,
+    requirements,
+    counts,
+    reason: reasonFor(
+      outcome,
+      deciding,
+      counts,
+      requirements.length,
+      (id) => results[ctx.sourceIndex.get(id) ?? -1]?.effective,
+    ),
+    unmappedNote,
+    attestation,
+  };
+}
+
+function reasonFor(
+  outcome: Outcome,
+  deciding: readonly string[],
+  counts: Readonly<Record<EffectiveStatus, number>>,
+  mapped: number,
+  statusOf: (id: string) => EffectiveStatus | undefined,
+): string {
+  const applicable = mapped - counts['not-applicable'];
+  switch (outcome) {
+    case 'not-applicable':
+      return `None of the ${mapped} mapped requirements applies to this product.`;
+    case 'not-met':
+      return `${deciding.length} of ${applicable} applicable requirements non-compliant: ${listOf(deciding)}.`;
+    case 'incomplete': {
+      const notAssessed = deciding.filter((id) => statusOf(id) === 'not-assessed');
+      const unknown = deciding.filter((id) => statusOf(id) === 'applicability-unknown');
+      const parts = [];
+      if (notAssessed.length) parts.push(`${notAssessed.length} not yet assessed (${listOf(notAssessed)})`);
+      if (unknown.length) parts.push(`${unknown.length} of unknown applicability (${listOf(unknown)})`);
+      // Say what is already known to fall short, so "incomplete" does not read as "nearly met".
+      const partial = counts['partially-compliant'];
+      return `${parts.join(' and ')}${partial ? `; ${partial} already only partially compliant` : ''}.`;
+    }
+    case 'partially-met':
+      return `${deciding.length} of ${applicable} applicable requirements only partially compliant: ${listOf(deciding)}.`;
+    case 'met': {
+      const na = counts['not-applicable'];
+      return `All ${applicable} applicable requirements compliant${na ? ` (${na} not applicable)` : ''}.`;
+    }
+    case 'needs-attestation':
+      return 'It needs a guideline-level attestation.';
+  }
 }
 
 /** Upper bound on the guidelines one item can block, for the numeric ranking key (13 in the CoP). */
-const MAX_BLOCKS = 99;
+const MAX_BLOCKS = 999;
 
 /** Gap ranking: most-blocking first, then the most severe status (lower is more severe). */
 const GAP_SEVERITY: Readonly<Record<EffectiveStatus, number>> = {
@@ -188,8 +244,8 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
   const requirements: RequirementResult[] = new Array(items.length);
   const statusCounts = emptyStatusCounts();
   for (let i = 0; i < items.length; i++) {
-    const id = (items[i] as (typeof items)[number]).id;
-    const r = evaluateRequirement(ctx, id, assessment.requirements.get(id) ?? null, profile);
+    const row = ctx.sourceRows[i] as SourceRow;
+    const r = evaluateRow(ctx, row, assessment.requirements.get(row.item.id) ?? null, profile);
     requirements[i] = r;
     statusCounts[r.effective] += 1;
   }
@@ -202,17 +258,18 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
   }
   const top = ctx.topPriority;
 
-  // Rank with one numeric key per gap (fewer guidelines blocked, less severe, not top priority and
-  // later in the catalog all sort later); cheaper than a four-way comparator, run for every product.
-  const gaps: Gap[] = [];
+  // Rank with one integer key per gap — fewer guidelines blocked, less severe, not top priority and
+  // later in the catalog all make it larger — then sort the keys as numbers (a typed-array sort,
+  // no comparator: this runs for every product of a portfolio). The position is the key's low part.
+  const byPosition: Gap[] = [];
   const keys: number[] = [];
-  const rank = (gap: Gap, index: number) => {
-    gaps.push(gap);
+  const rank = (gap: Gap, position: number) => {
+    byPosition[position] = gap;
     keys.push(
-      (MAX_BLOCKS - gap.blocks.length) * 1e7 +
-        GAP_SEVERITY[gap.effective] * 1e6 +
-        (gap.blocksTopPriority ? 0 : 1e5) +
-        index,
+      (MAX_BLOCKS - gap.blocks.length) * 1e8 +
+        GAP_SEVERITY[gap.effective] * 1e7 +
+        (gap.blocksTopPriority ? 0 : 1e6) +
+        position,
     );
   };
   for (let index = 0; index < requirements.length; index++) {
@@ -223,15 +280,21 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
     rank({ kind: 'requirement', id: r.id, effective: r.effective, blocks, blocksTopPriority }, index);
   }
   // A guideline no requirement maps to is blocked by its own attestation being missing or short.
-  for (const g of guidelines) {
-    if (g.requirements.length > 0 || g.outcome === 'met' || g.outcome === 'not-applicable') continue;
+  guidelines.forEach((g, i) => {
+    if (g.requirements.length > 0 || g.outcome === 'met' || g.outcome === 'not-applicable') return;
     const effective: EffectiveStatus = g.attestation?.status ?? 'not-assessed';
-    rank(
-      { kind: 'attestation', id: g.id, effective, blocks: [g.id], blocksTopPriority: top.includes(g.id) },
-      requirements.length,
-    );
-  }
-  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number));
+    const gap: Gap = {
+      kind: 'attestation',
+      id: g.id,
+      effective,
+      blocks: [g.id],
+      blocksTopPriority: top.includes(g.id),
+    };
+    rank(gap, requirements.length + i);
+  });
+  const sorted = Float64Array.from(keys).sort();
+  const gaps: Gap[] = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) gaps[i] = byPosition[(sorted[i] as number) % 1e6] as Gap;
 
   const applicableRequirements =
     statusCounts.compliant +
@@ -249,5 +312,5 @@ export function evaluate(ctx: AssessmentContext, assessment: Assessment): Evalua
     compliantShare: applicableRequirements === 0 ? null : statusCounts.compliant / applicableRequirements,
     topPriority: { guidelines: top, allMet: top.every((id) => outcomeOf.get(id) === 'met') },
   };
-  return { profile, requirements, guidelines, summary, gaps: order.map((i) => gaps[i] as Gap) };
+  return { profile, requirements, guidelines, summary, gaps };
 }
