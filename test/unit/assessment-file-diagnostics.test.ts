@@ -264,7 +264,7 @@ describe('rule checks', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
-  it('a status that contradicts the profile is a warning at the status, and the status is used', () => {
+  it('a status that contradicts the profile is a warning at the status, and the profile wins', () => {
     const r = read(
       lines(
         ...HEAD,
@@ -284,7 +284,7 @@ describe('rule checks', () => {
       path: 'requirements.2.4.7.13.status',
     });
     expect(d.message).toContain('the product does not use MQTT');
-    expect(r.evaluation?.requirements.find((x) => x.id === '2.4.7.13')?.effective).toBe('compliant');
+    expect(r.evaluation?.requirements.find((x) => x.id === '2.4.7.13')?.effective).toBe('not-applicable');
   });
 
   it('an attestation on a guideline with requirements is an error; an unknown guideline too', () => {

@@ -20,7 +20,25 @@ describe('deliberate overrides of the profile', () => {
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([
       ['warning', 'status-contradicts-profile', 9],
     ]);
-    expect(r.evaluation?.requirements.find((x) => x.id === '2.4.7.13')?.effective).toBe('non-compliant');
+    // Not marked as an override, so the profile's result counts.
+    expect(r.evaluation?.requirements.find((x) => x.id === '2.4.7.13')?.effective).toBe('not-applicable');
+  });
+
+  it('a stale not-applicable (the profile changed since) no longer keeps a guideline met', () => {
+    // Guideline 1 maps 2.4.7.11 (WPS). The file says not-applicable from an older profile; now wps is true.
+    const r = read([
+      ...head,
+      '  wifi: true',
+      '  wps: true',
+      'requirements:',
+      '  2.4.7.11:',
+      '    status: not-applicable',
+      '    justification: "Derived from the product profile: the device does not support WPS."',
+      '',
+    ]);
+    expect(r.evaluation?.requirements.find((x) => x.id === '2.4.7.11')?.effective).toBe('not-assessed');
+    expect(r.evaluation?.guidelines.find((g) => g.id === '1')?.deciding).toContain('2.4.7.11');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['status-contradicts-profile']);
   });
 
   it('profileOverride with a justification silences the warning; the result still records the contradiction', () => {

@@ -149,16 +149,16 @@ describe('requirement effective status', () => {
 
   describe('with a recorded status', () => {
     it.each(['compliant', 'partially-compliant', 'non-compliant'] as const)(
-      '%s wins over a derived not-applicable, flagged as contradicting the profile, with a warning',
+      '%s against a derived not-applicable: the profile wins, flagged and warned, unless marked as an override',
       (status) => {
         const { ev, findings } = run(
           ctx,
           assessmentOf({ profile: { a: false }, requirements: { 'r-a': status } }),
         );
         const r = req(ev, 'r-a');
-        expect(r.effective).toBe(status);
+        expect(r.effective).toBe('not-applicable');
+        expect(r.notApplicableBy).toBe('profile');
         expect(r.contradictsProfile).toBe(true);
-        expect(r.notApplicableBy).toBeNull();
         expect(r.applicability.kind).toBe('not-applicable');
         expect(findings).toEqual([
           expect.objectContaining({
@@ -167,6 +167,15 @@ describe('requirement effective status', () => {
             path: ['requirements', 'r-a', 'status'],
           }),
         ]);
+        const overridden = run(
+          ctx,
+          assessmentOf({
+            profile: { a: false },
+            requirements: { 'r-a': record(status, { profileOverride: true, justification: 'seen on the bench' }) },
+          }),
+        );
+        expect(req(overridden.ev, 'r-a')).toMatchObject({ effective: status, notApplicableBy: null, contradictsProfile: true });
+        expect(overridden.findings).toEqual([]);
       },
     );
 
@@ -231,7 +240,7 @@ describe('requirement effective status', () => {
       expect(findings.map((f) => f.code)).toEqual(['justification-required']);
     });
 
-    it('hand-set not-applicable where the profile says it applies: by assessor, and it contradicts the profile', () => {
+    it('hand-set not-applicable where the profile says it applies: counts as not assessed, with a warning', () => {
       const { ev, findings } = run(
         ctx,
         assessmentOf({
@@ -240,12 +249,24 @@ describe('requirement effective status', () => {
         }),
       );
       const r = req(ev, 'r-a');
-      expect(r.effective).toBe('not-applicable');
-      expect(r.notApplicableBy).toBe('assessor');
+      expect(r.effective).toBe('not-assessed');
+      expect(r.notApplicableBy).toBeNull();
       expect(r.contradictsProfile).toBe(true);
       expect(findings).toEqual([
         expect.objectContaining({ severity: 'warning', code: 'status-contradicts-profile' }),
       ]);
+    });
+
+    it('the same, marked as a deliberate override: not applicable by the assessor, no warning', () => {
+      const { ev, findings } = run(
+        ctx,
+        assessmentOf({
+          profile: { a: true },
+          requirements: { 'r-a': record('not-applicable', { justification: 'we disagree', profileOverride: true }) },
+        }),
+      );
+      expect(req(ev, 'r-a')).toMatchObject({ effective: 'not-applicable', notApplicableBy: 'assessor', contradictsProfile: true });
+      expect(findings).toEqual([]);
     });
   });
 
@@ -302,7 +323,7 @@ describe('guideline outcome over mapped requirements', () => {
 
   /**
    * c compliant · p partially · n non-compliant · a not-assessed (applies) · u applicability unknown ·
-   * x not-applicable by profile · j not-applicable by assessor (with justification)
+   * x not-applicable by profile · j not-applicable by assessor (a justified override of the profile)
    */
   function build(states: string): Assessment {
     const profile: Record<string, boolean> = {};
@@ -314,7 +335,9 @@ describe('guideline outcome over mapped requirements', () => {
       profile[`f-${q}`] = s !== 'x';
       const status = statusOf[s];
       if (status) requirements[q] = record(status);
-      if (s === 'j') requirements[q] = record('not-applicable', { justification: 'not built in' });
+      if (s === 'j') {
+        requirements[q] = record('not-applicable', { justification: 'not built in', profileOverride: true });
+      }
     });
     return assessmentOf({ profile, requirements });
   }

@@ -59,8 +59,8 @@ export function checkAssessment(
       path: ['requirements', r.id, 'status'],
       message:
         a.kind === 'not-applicable'
-          ? `${displayNumber(r.item)} is recorded as ${r.record.status}, but the profile makes it not applicable (${why}); the recorded status is used`
-          : `${displayNumber(r.item)} is recorded as not-applicable, but the profile says it applies (${why}); the recorded status is used`,
+          ? `${displayNumber(r.item)} is recorded as ${r.record.status}, but the profile makes it not applicable (${why}); the profile's result is used`
+          : `${displayNumber(r.item)} is recorded as not-applicable, but the profile says it applies (${why}); it counts as ${r.effective === 'not-assessed' ? 'not assessed' : r.effective}`,
       hint: 'correct the status or the profile answer; if the difference is deliberate, add `profileOverride: true` and a justification',
     });
   }

@@ -59,17 +59,18 @@ function evaluateRow(
   const applicability = ctx.applicabilityOf(row.rule, profile);
   let effective: EffectiveStatus;
   let notApplicableBy: RequirementResult['notApplicableBy'] = null;
-  let contradictsProfile = false;
-  // A status recorded by an assessor always wins over what the profile derives: a person has looked.
-  // Where the two disagree the result says so, and validation warns.
-  if (record && record.status !== 'not-assessed') {
-    effective = record.status;
-    if (record.status === 'not-applicable') {
-      notApplicableBy = applicability.kind === 'not-applicable' ? 'profile' : 'assessor';
-      contradictsProfile = applicability.kind === 'applies';
-    } else {
-      contradictsProfile = applicability.kind === 'not-applicable';
-    }
+  const recorded = record && record.status !== 'not-assessed' ? record.status : null;
+  // The profile decides applicability. A recorded status that disagrees with it counts only when
+  // the assessor marks it as a deliberate override: otherwise a stale entry (say, a not-applicable
+  // written when the product had no WPS) would silently keep a guideline "met" after the profile
+  // changed. Validation warns about every unmarked disagreement.
+  const contradictsProfile =
+    recorded !== null &&
+    (recorded === 'not-applicable' ? applicability.kind === 'applies' : applicability.kind === 'not-applicable');
+  const recordedCounts = recorded !== null && (!contradictsProfile || record?.profileOverride === true);
+  if (recordedCounts) {
+    effective = recorded;
+    if (recorded === 'not-applicable') notApplicableBy = applicability.kind === 'not-applicable' ? 'profile' : 'assessor';
   } else if (applicability.kind === 'not-applicable') {
     effective = 'not-applicable';
     notApplicableBy = 'profile';

@@ -33,7 +33,10 @@ export interface RequirementResult {
   readonly effective: EffectiveStatus;
   /** Where a not-applicable came from: derived from the profile, or set by hand with a justification. */
   readonly notApplicableBy: 'profile' | 'assessor' | null;
-  /** The recorded status disagrees with what the profile derives (the recorded status is used). */
+  /**
+   * The recorded status disagrees with what the profile derives. It is used only when the record
+   * says `profileOverride`; otherwise the profile's result is.
+   */
   readonly contradictsProfile: boolean;
   /** Target items (guidelines) this requirement maps to. */
   readonly targets: readonly string[];
