@@ -20,6 +20,7 @@ import {
   parseSource,
 } from '../diagnostics/source-positions.js';
 import {
+  ASSESSMENT_KEYS,
   type AssessmentFile,
   assessmentFileSchema,
   type RecordFile,
@@ -71,6 +72,108 @@ function toRecord(r: RecordFile): RequirementRecord {
   };
 }
 
+type At = (
+  severity: Diagnostic['severity'],
+  code: DiagnosticCode,
+  path: readonly PathSegment[],
+  message: string,
+  hint: string | null,
+  which?: 'key' | 'value',
+) => void;
+
+interface ResolvedKeys {
+  /** Internal requirement id → the key the file used for it. */
+  readonly requirementKeys: Map<string, string>;
+  readonly factKeys: string[];
+  readonly attestationKeys: string[];
+}
+
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+/**
+ * Checks the keys of the requirements, profile and attestations maps against the catalog: unknown
+ * ids (with the nearest known ones), printed numbers two requirements share, duplicates. Works on
+ * the raw parsed value too, so that a file with schema errors still gets these reported at once.
+ */
+function resolveKeys(ctx: AssessmentContext, raw: unknown, at: At): ResolvedKeys {
+  const value = asRecord(raw);
+  const requirementKeys = new Map<string, string>();
+  for (const key of Object.keys(asRecord(value.requirements))) {
+    const resolved = resolveRequirementKey(ctx, key);
+    if (resolved.kind === 'ambiguous') {
+      const options = resolved.ids
+        .map((id) => `${id} ("${ctx.sourceById.get(id)?.text?.slice(0, 60)}…")`)
+        .join(' or ');
+      at(
+        'error',
+        'ambiguous-requirement',
+        ['requirements', key],
+        `${key} is printed for ${resolved.ids.length} different requirements`,
+        `use the internal id: ${options}`,
+        'key',
+      );
+    } else if (resolved.kind === 'unknown') {
+      const hint = resolved.suggestions.length
+        ? `did you mean ${resolved.suggestions.join(', ')}?`
+        : 'run `iotassure catalog requirements` to list the ids';
+      at(
+        'error',
+        'unknown-requirement',
+        ['requirements', key],
+        `no requirement "${key}" in ${ctx.source.shortTitle}`,
+        hint,
+        'key',
+      );
+    } else if (requirementKeys.has(resolved.id)) {
+      at(
+        'error',
+        'duplicate-id',
+        ['requirements', key],
+        `requirement ${resolved.id} is recorded twice (as "${requirementKeys.get(resolved.id)}" and "${key}")`,
+        'keep one of the two entries',
+        'key',
+      );
+    } else {
+      requirementKeys.set(resolved.id, key);
+    }
+  }
+  const facts = ctx.facts.facts.map((f) => f.id);
+  const factKeys: string[] = [];
+  for (const key of Object.keys(asRecord(value.profile))) {
+    if (facts.includes(key)) {
+      factKeys.push(key);
+      continue;
+    }
+    const near = nearest(key, facts);
+    at(
+      'error',
+      'unknown-fact',
+      ['profile', key],
+      `the product profile has no question "${key}"`,
+      near.length ? `did you mean ${near.join(', ')}?` : 'run `iotassure catalog facts` to list them',
+      'key',
+    );
+  }
+  const attestationKeys: string[] = [];
+  for (const key of Object.keys(asRecord(value.attestations))) {
+    if (ctx.targetById.has(key)) {
+      attestationKeys.push(key);
+      continue;
+    }
+    const near = nearest(key, [...ctx.targetById.keys()]);
+    at(
+      'error',
+      'unknown-guideline',
+      ['attestations', key],
+      `no ${ctx.target.itemLabel} "${key}" in ${ctx.target.shortTitle}`,
+      near.length ? `did you mean ${near.join(', ')}?` : null,
+      'key',
+    );
+  }
+  return { requirementKeys, factKeys, attestationKeys };
+}
+
 export function readAssessmentFile(
   file: string,
   ctxFor: (mappingSet: string | undefined) => AssessmentContext,
@@ -90,9 +193,38 @@ export function readAssessmentText(
 ): AssessmentReadResult {
   const shown = options.displayName ?? file;
   // Assessment files are edited by hand, so always keep positions (YAML parser, not JSON.parse).
-  const parsed = parseAndValidate(text, shown, assessmentFileSchema, { fastJson: false });
-  if (!parsed.ok)
-    return { file, assessment: null, evaluation: null, diagnostics: parsed.diagnostics, raw: null };
+  const parsed = parseAndValidate(text, shown, assessmentFileSchema, {
+    fastJson: false,
+    knownKeys: ASSESSMENT_KEYS,
+  });
+  if (!parsed.ok) {
+    // Schema errors do not hide the other mistakes: report unknown or ambiguous keys too.
+    const diagnostics = [...parsed.diagnostics];
+    const raw = parsed.diagnostics.every((d) => d.code === 'schema') ? parseSource(text, shown).parsed : null;
+    if (raw) {
+      const mappingSet = asRecord(raw.value).mappingSet;
+      try {
+        const ctx = ctxFor(typeof mappingSet === 'string' ? mappingSet : undefined);
+        resolveKeys(ctx, raw.value, (severity, code, path, message, hint, which = 'value') => {
+          const pos = raw.locate(path, which);
+          diagnostics.push({
+            severity,
+            code,
+            file: shown,
+            line: pos?.line ?? null,
+            column: pos?.column ?? null,
+            path: formatPath(path),
+            message,
+            hint,
+          });
+        });
+      } catch (error) {
+        if (!(error instanceof ContextError)) throw error;
+      }
+      diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    }
+    return { file, assessment: null, evaluation: null, diagnostics, raw: null };
+  }
   const source = parsed.source ?? (parseSource(text, shown).parsed as ParsedSource);
   const value = parsed.value;
   const diagnostics: Diagnostic[] = [];
@@ -142,88 +274,19 @@ export function readAssessmentText(
     }
   }
 
-  // Requirement keys → internal ids.
+  const keys = resolveKeys(ctx, value, at);
   const requirements = new Map<string, RequirementRecord>();
-  const keyOf = new Map<string, string>();
-  for (const [key, record] of Object.entries(value.requirements)) {
-    const resolved = resolveRequirementKey(ctx, key);
-    if (resolved.kind === 'ambiguous') {
-      const options = resolved.ids
-        .map((id) => `${id} ("${ctx.sourceById.get(id)?.text?.slice(0, 60)}…")`)
-        .join(' or ');
-      at(
-        'error',
-        'ambiguous-requirement',
-        ['requirements', key],
-        `${key} is printed for ${resolved.ids.length} different requirements`,
-        `use the internal id: ${options}`,
-        'key',
-      );
-      continue;
-    }
-    if (resolved.kind === 'unknown') {
-      const hint = resolved.suggestions.length
-        ? `did you mean ${resolved.suggestions.join(', ')}?`
-        : 'run `iotassure catalog requirements` to list the ids';
-      at(
-        'error',
-        'unknown-requirement',
-        ['requirements', key],
-        `no requirement "${key}" in ${ctx.source.shortTitle}`,
-        hint,
-        'key',
-      );
-      continue;
-    }
-    if (requirements.has(resolved.id)) {
-      at(
-        'error',
-        'duplicate-id',
-        ['requirements', key],
-        `requirement ${resolved.id} is recorded twice (as "${keyOf.get(resolved.id)}" and "${key}")`,
-        'keep one of the two entries',
-        'key',
-      );
-      continue;
-    }
-    keyOf.set(resolved.id, key);
-    requirements.set(resolved.id, toRecord(record));
-  }
-
-  const facts = ctx.facts.facts.map((f) => f.id);
+  for (const [id, key] of keys.requirementKeys)
+    requirements.set(id, toRecord(value.requirements[key] as RecordFile));
   const profile = new Map<string, boolean>();
-  for (const [key, answer] of Object.entries(value.profile)) {
-    if (!facts.includes(key)) {
-      const s = nearest(key, facts);
-      at(
-        'error',
-        'unknown-fact',
-        ['profile', key],
-        `the product profile has no question "${key}"`,
-        s.length ? `did you mean ${s.join(', ')}?` : 'run `iotassure catalog facts` to list them',
-        'key',
-      );
-      continue;
-    }
-    if (answer !== null) profile.set(key, answer);
+  for (const key of keys.factKeys) {
+    const answer = value.profile[key];
+    if (answer !== null && answer !== undefined) profile.set(key, answer);
   }
-
   const attestations = new Map<string, RequirementRecord>();
-  for (const [key, record] of Object.entries(value.attestations)) {
-    if (!ctx.targetById.has(key)) {
-      const s = nearest(key, [...ctx.targetById.keys()]);
-      at(
-        'error',
-        'unknown-guideline',
-        ['attestations', key],
-        `no ${ctx.target.itemLabel} "${key}" in ${ctx.target.shortTitle}`,
-        s.length ? `did you mean ${s.join(', ')}?` : null,
-        'key',
-      );
-      continue;
-    }
-    attestations.set(key, toRecord(record));
-  }
+  for (const key of keys.attestationKeys)
+    attestations.set(key, toRecord(value.attestations[key] as RecordFile));
+  const keyOf = keys.requirementKeys;
 
   const assessment: Assessment = {
     product: {

@@ -163,6 +163,10 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else if (error instanceof Error && error.name === 'ExitPromptError') {
+      // Ctrl-C at an interactive prompt: the user chose to stop; nothing was written.
+      process.stderr.write('iotassure: cancelled; nothing was written\n');
+      process.exitCode = 130;
     } else if (error instanceof CliError) {
       process.stderr.write(`iotassure: ${error.message}\n`);
       process.exitCode = error.exitCode;

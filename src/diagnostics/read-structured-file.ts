@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostic.js';
+import { nearest } from './nearest.js';
 import { formatPath, type ParsedSource, parseSource } from './source-positions.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -70,10 +71,18 @@ export function readTextFile(
   }
 }
 
+function unknownKeyHint(key: string, knownKeys: readonly string[]): string {
+  const near = nearest(key, knownKeys, 1);
+  return near.length
+    ? `did you mean "${near[0]}"? (or remove the key)`
+    : 'check the spelling of the key, or remove it';
+}
+
 export function zodIssuesToDiagnostics(
   issues: readonly z.core.$ZodIssue[],
   source: ParsedSource,
   file: string,
+  knownKeys: readonly string[] = [],
 ): Diagnostic[] {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -88,7 +97,7 @@ export function zodIssuesToDiagnostics(
       column: pos?.column ?? null,
       path: formatPath(path),
       message: issue.message,
-      hint: unknownKeys.length > 0 ? 'check the spelling of the key, or remove it' : null,
+      hint: unknownKeys.length > 0 ? unknownKeyHint(unknownKeys[0] as string, knownKeys) : null,
     };
   });
 }
@@ -97,7 +106,7 @@ export function parseAndValidate<S extends z.ZodType>(
   text: string,
   file: string,
   schema: S,
-  options: { readonly fastJson?: boolean } = {},
+  options: { readonly fastJson?: boolean; readonly knownKeys?: readonly string[] } = {},
 ): ReadResult<z.output<S>> {
   if (options.fastJson ?? file.endsWith('.json')) {
     try {
@@ -125,7 +134,10 @@ export function parseAndValidate<S extends z.ZodType>(
   }
   const result = schema.safeParse(parsed.value);
   if (!result.success)
-    return { ok: false, diagnostics: zodIssuesToDiagnostics(result.error.issues, parsed, file) };
+    return {
+      ok: false,
+      diagnostics: zodIssuesToDiagnostics(result.error.issues, parsed, file, options.knownKeys),
+    };
   return { ok: true, value: result.data, source: parsed, text };
 }
 

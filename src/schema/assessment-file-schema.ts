@@ -87,7 +87,15 @@ export const assessmentFileSchema = z
         .describe('The CoP stakeholder roles your organisation plays for this product.'),
     }),
     profile: z
-      .record(z.string(), z.boolean({ error: 'answer true or false (or null if not yet known)' }).nullable())
+      .record(
+        z.string(),
+        z
+          .boolean({
+            error:
+              'answer true or false, or null if not yet known (in YAML, yes and no are text, not booleans)',
+          })
+          .nullable(),
+      )
       .default({})
       .describe(
         'Answers to the product profile questions (iotassure catalog facts); null or absent = unanswered.',
@@ -107,3 +115,13 @@ export const assessmentFileSchema = z
 
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
 export type RecordFile = z.infer<typeof recordSchema>;
+
+/** Every key an assessment file may use, for "did you mean" hints on misspelt keys. */
+export const ASSESSMENT_KEYS: readonly string[] = [
+  ...new Set([
+    ...Object.keys(assessmentFileSchema.shape),
+    ...Object.keys(assessmentFileSchema.shape.product.shape),
+    ...Object.keys(recordSchema.shape),
+    ...Object.keys(evidenceSchema.shape),
+  ]),
+].filter((k) => k !== '$schema');

@@ -102,7 +102,7 @@ describe('check', () => {
   it('a non-compliant requirement makes guideline 1 not met: exit 1, naming it', () => {
     const r = runCli(['check', notMet, '--require', '1']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^FAIL {3}1 {2}No default passwords — not-met: .*2\.4\.8\.12/m);
+    expect(r.stdout).toMatch(/^FAIL {3}1 {2}No default passwords — not met: .*2\.4\.8\.12/m);
     expect(r.stdout).toContain('check failed: 1 of 1 required guideline not met');
   });
 
@@ -112,7 +112,7 @@ describe('check', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(14);
     expect(lines.filter((l) => l.startsWith('PASS'))).toHaveLength(1);
-    expect(lines[9]).toMatch(/^FAIL {2}10 {2}Monitor system telemetry data — needs-attestation/);
+    expect(lines[9]).toMatch(/^FAIL {2}10 {2}Monitor system telemetry data — needs attestation/);
     expect(lines[13]).toBe('check failed: 12 of 13 required guidelines not met');
   });
 
@@ -179,14 +179,14 @@ describe('check and not-applicable guidelines', () => {
   it('guideline 9 with safety-critical: false is not applicable, which passes by default', () => {
     const r = runCli(['check', safetyFalse, '--require', '9']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^PASS {3}9 {2}Make systems resilient to outages — not-applicable$/m);
+    expect(r.stdout).toMatch(/^PASS {3}9 {2}Make systems resilient to outages — not applicable$/m);
   });
 
   it('--no-allow-not-applicable makes the not-applicable guideline fail', () => {
     const r = runCli(['check', safetyFalse, '--require', '9', '--no-allow-not-applicable']);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
-      /^FAIL {3}9 {2}Make systems resilient to outages — not-applicable: None of the 2 mapped requirements applies/m,
+      /^FAIL {3}9 {2}Make systems resilient to outages — not applicable: None of the 2 mapped requirements applies/m,
     );
     expect(r.stdout).toContain('check failed: 1 of 1 required guideline not met');
   });

@@ -125,7 +125,12 @@ describe('report', () => {
     expect(r.stderr).toContain('warning status-contradicts-profile');
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.warnings).toEqual([expect.stringContaining('status-contradicts-profile')]);
-    expect(report.requirements.find((q) => q.id === '2.4.7.13')?.status).toBe('compliant');
+    // Not marked profileOverride, so the profile's not-applicable counts; the report says it disagrees.
+    expect(report.requirements.find((q) => q.id === '2.4.7.13')).toMatchObject({
+      status: 'not-applicable',
+      recordedStatus: 'compliant',
+      contradictsProfile: true,
+    });
   });
 
   it('evidence is checked unless --no-evidence', () => {

@@ -171,10 +171,16 @@ describe('requirement effective status', () => {
           ctx,
           assessmentOf({
             profile: { a: false },
-            requirements: { 'r-a': record(status, { profileOverride: true, justification: 'seen on the bench' }) },
+            requirements: {
+              'r-a': record(status, { profileOverride: true, justification: 'seen on the bench' }),
+            },
           }),
         );
-        expect(req(overridden.ev, 'r-a')).toMatchObject({ effective: status, notApplicableBy: null, contradictsProfile: true });
+        expect(req(overridden.ev, 'r-a')).toMatchObject({
+          effective: status,
+          notApplicableBy: null,
+          contradictsProfile: true,
+        });
         expect(overridden.findings).toEqual([]);
       },
     );
@@ -262,10 +268,16 @@ describe('requirement effective status', () => {
         ctx,
         assessmentOf({
           profile: { a: true },
-          requirements: { 'r-a': record('not-applicable', { justification: 'we disagree', profileOverride: true }) },
+          requirements: {
+            'r-a': record('not-applicable', { justification: 'we disagree', profileOverride: true }),
+          },
         }),
       );
-      expect(req(ev, 'r-a')).toMatchObject({ effective: 'not-applicable', notApplicableBy: 'assessor', contradictsProfile: true });
+      expect(req(ev, 'r-a')).toMatchObject({
+        effective: 'not-applicable',
+        notApplicableBy: 'assessor',
+        contradictsProfile: true,
+      });
       expect(findings).toEqual([]);
     });
   });

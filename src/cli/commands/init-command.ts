@@ -157,7 +157,7 @@ export async function initCommand(options: InitOptions): Promise<number> {
   const unknown = skeleton.requirements.filter((r) => r.comment?.startsWith('applicability unknown')).length;
   process.stderr.write(
     `wrote ${options.output}: ${skeleton.requirements.length} requirements — ${na} not applicable from the profile, ` +
-      `${skeleton.requirements.length - na} to assess${unknown ? ` (${unknown} depend on unanswered profile questions)` : ''}.\n` +
+      `${skeleton.requirements.length - na} to assess${unknown ? ` (${unknown} depend${unknown === 1 ? 's' : ''} on unanswered profile questions)` : ''}.\n` +
       `next: record statuses and evidence, then run \`iotassure report ${options.output}\`\n`,
   );
   return EXIT.ok;

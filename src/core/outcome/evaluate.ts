@@ -66,11 +66,14 @@ function evaluateRow(
   // changed. Validation warns about every unmarked disagreement.
   const contradictsProfile =
     recorded !== null &&
-    (recorded === 'not-applicable' ? applicability.kind === 'applies' : applicability.kind === 'not-applicable');
+    (recorded === 'not-applicable'
+      ? applicability.kind === 'applies'
+      : applicability.kind === 'not-applicable');
   const recordedCounts = recorded !== null && (!contradictsProfile || record?.profileOverride === true);
   if (recordedCounts) {
     effective = recorded;
-    if (recorded === 'not-applicable') notApplicableBy = applicability.kind === 'not-applicable' ? 'profile' : 'assessor';
+    if (recorded === 'not-applicable')
+      notApplicableBy = applicability.kind === 'not-applicable' ? 'profile' : 'assessor';
   } else if (applicability.kind === 'not-applicable') {
     effective = 'not-applicable';
     notApplicableBy = 'profile';
