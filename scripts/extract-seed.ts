@@ -67,7 +67,7 @@ function parseTable(seed: string): { rows: Row[]; cells: GuidelineCell[] } {
       if (STRAY_FRAGMENT.test(fragment)) {
         notes.push({
           kind: 'defect',
-          text: `The seed has a stray fragment "${fragment}" on this row (line ${lineNo}), left by the PDF-to-text conversion; it is not part of the requirement.`,
+          text: `The application note has a stray fragment "${fragment}" on this row (line ${lineNo} of its text version), left by the PDF-to-text conversion; it is not part of the requirement.`,
         });
       } else {
         const cell = cells[cells.length - 1];
@@ -84,7 +84,7 @@ function parseTable(seed: string): { rows: Row[]; cells: GuidelineCell[] } {
       if (numberAt === 3 && text === '') {
         notes.push({
           kind: 'defect',
-          text: `The seed prints this number in the requirement-text column and gives no requirement text (line ${lineNo}).`,
+          text: `The application note prints this number in the requirement-text column and gives no requirement text (line ${lineNo} of its text version).`,
         });
       }
       rows.push({
@@ -106,12 +106,12 @@ function parseTable(seed: string): { rows: Row[]; cells: GuidelineCell[] } {
       previous.notes.push(...notes);
       previous.notes.push({
         kind: 'note',
-        text: `The seed splits this requirement's text across a page break (lines ${previous.line}–${lineNo}); it is joined here.`,
+        text: `The application note splits this requirement's text across a page break (lines ${previous.line}–${lineNo} of its text version); it is joined here.`,
       });
     } else {
       notes.push({
         kind: 'defect',
-        text: `The seed gives this requirement no number (line ${lineNo}).`,
+        text: `The application note gives this requirement no number (line ${lineNo} of its text version).`,
       });
       rows.push({ row: rows.length + 1, line: lineNo, guideline, number: null, text, notes });
     }
@@ -173,7 +173,7 @@ function buildItems(rows: Row[]): { items: ItemOut[]; itemOfRow: Map<number, str
   let unnumbered = 0;
   for (const r of rows) {
     if (r.number === 'N/A') continue;
-    const rowRef = `${SEED_ID} ${TABLE} row ${r.row} (guideline ${r.guideline}, line ${r.line})`;
+    const rowRef = `${TABLE} row ${r.row} of the IoTSF application note (guideline ${r.guideline})`;
     if (r.number === null) {
       unnumbered += 1;
       const item: ItemOut = {
@@ -185,7 +185,7 @@ function buildItems(rows: Row[]): { items: ItemOut[]; itemOfRow: Map<number, str
         notes: [
           {
             kind: 'defect',
-            text: `The seed gives this requirement no number (${rowRef}), so its CF section is unknown too. It is listed under guideline ${r.guideline}; its internal id is ${`unnumbered-${unnumbered}`}.`,
+            text: `The application note gives this requirement no number (${rowRef}), so its CF section is unknown too. It is listed under guideline ${r.guideline}; its internal id is ${`unnumbered-${unnumbered}`}.`,
           },
         ],
       };
@@ -227,7 +227,7 @@ function buildItems(rows: Row[]): { items: ItemOut[]; itemOfRow: Map<number, str
     for (const item of list) {
       item.notes.push({
         kind: 'defect',
-        text: `The seed prints ${number} for ${list.length} different requirements (${list.map((i) => `"${i.text}"`).join(' and ')}). They are kept as two requirements with internal ids ${list.map((i) => i.id).join(' and ')}, both shown as ${number}. In CF release 2.1 the second one is numbered 2.4.3.14.`,
+        text: `The application note prints ${number} for ${list.length} different requirements (${list.map((i) => `"${i.text}"`).join(' and ')}). They are kept as two requirements with internal ids ${list.map((i) => i.id).join(' and ')}, both shown as ${number}. In CF release 2.1 the second one is numbered 2.4.3.14.`,
       });
     }
     for (const r of rows) {
@@ -239,13 +239,13 @@ function buildItems(rows: Row[]): { items: ItemOut[]; itemOfRow: Map<number, str
     if (item.text === null) {
       item.notes.push({
         kind: 'defect',
-        text: `The seed lists ${item.number} with no requirement text; iotassure does not invent one. Assess it against the CF document itself.`,
+        text: `The application note lists ${item.number} with no requirement text; iotassure does not invent one. Assess it against the CF document itself.`,
       });
     }
     if (item.variants.length > 0) {
       item.notes.push({
         kind: 'defect',
-        text: `The seed prints this requirement's text differently where it appears more than once; the first occurrence is used as its text and the others are kept as variants.`,
+        text: `The application note prints this requirement's text differently where it appears more than once; the first occurrence is used as its text and the others are kept as variants.`,
       });
     }
   }
@@ -283,7 +283,7 @@ function brokenReferenceNotes(items: ItemOut[]): void {
       if (opens !== closes) {
         item.notes.push({
           kind: 'defect',
-          text: `The seed's text has an unbalanced bracketed reference ("${text.match(/[^ ]*\]+[^ ]*/)?.[0]}"); it is kept as printed.`,
+          text: `The application note's text has an unbalanced bracketed reference ("${text.match(/[^ ]*\]+[^ ]*/)?.[0]}"); it is kept as printed.`,
         });
         break;
       }

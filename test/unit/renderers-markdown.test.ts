@@ -142,7 +142,7 @@ describe('markdown renderer', () => {
     expect(profile).toHaveLength(report.profile.length);
     expect(profile.find((r) => r[1] === 'wps')!.slice(2)).toEqual(['No', 'Answered']);
     // Defects the brief lists, kept visible.
-    expect(md).toContain('- **Guideline 2:** The seed');
+    expect(md).toContain("- **Guideline 2:** The application note's text");
     expect(md).toContain('- **Requirement 2.4.8.13:**');
     expect(md).toContain('- **Requirement unnumbered-1:**');
     expect(md).toContain('- **Requirement 2.4.3.13/1:**');
