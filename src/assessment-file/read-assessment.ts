@@ -88,6 +88,23 @@ interface ResolvedKeys {
   readonly attestationKeys: string[];
 }
 
+/** Reports a diagnostic located at a path of the parsed document. */
+function reporterFor(source: ParsedSource, file: string, sink: Diagnostic[]): At {
+  return (severity, code, path, message, hint, which = 'value') => {
+    const pos = source.locate(path, which);
+    sink.push({
+      severity,
+      code,
+      file,
+      line: pos?.line ?? null,
+      column: pos?.column ?? null,
+      path: formatPath(path),
+      message,
+      hint,
+    });
+  };
+}
+
 const asRecord = (v: unknown): Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
@@ -205,19 +222,7 @@ export function readAssessmentText(
       const mappingSet = asRecord(raw.value).mappingSet;
       try {
         const ctx = ctxFor(typeof mappingSet === 'string' ? mappingSet : undefined);
-        resolveKeys(ctx, raw.value, (severity, code, path, message, hint, which = 'value') => {
-          const pos = raw.locate(path, which);
-          diagnostics.push({
-            severity,
-            code,
-            file: shown,
-            line: pos?.line ?? null,
-            column: pos?.column ?? null,
-            path: formatPath(path),
-            message,
-            hint,
-          });
-        });
+        resolveKeys(ctx, raw.value, reporterFor(raw, shown, diagnostics));
       } catch (error) {
         if (!(error instanceof ContextError)) throw error;
       }
@@ -228,26 +233,7 @@ export function readAssessmentText(
   const source = parsed.source ?? (parseSource(text, shown).parsed as ParsedSource);
   const value = parsed.value;
   const diagnostics: Diagnostic[] = [];
-  const at = (
-    severity: Diagnostic['severity'],
-    code: DiagnosticCode,
-    path: readonly PathSegment[],
-    message: string,
-    hint: string | null,
-    which: 'key' | 'value' = 'value',
-  ) => {
-    const pos = source.locate(path, which);
-    diagnostics.push({
-      severity,
-      code,
-      file: shown,
-      line: pos?.line ?? null,
-      column: pos?.column ?? null,
-      path: formatPath(path),
-      message,
-      hint,
-    });
-  };
+  const at = reporterFor(source, shown, diagnostics);
 
   let ctx: AssessmentContext;
   try {
