@@ -28,8 +28,14 @@ import {
 import { sha256File } from './evidence-hash.js';
 import { nearest, resolveRequirementKey } from './resolve-keys.js';
 
-/** Assessment files are text written by people; anything bigger than this is a mistake. */
-export const MAX_ASSESSMENT_BYTES = 5 * 1024 * 1024;
+/**
+ * Assessment files are text written by people: a full catalog with long justifications is a few
+ * hundred KB. The limit keeps the worst case (a file of nothing but keys) to seconds, not minutes.
+ */
+export const MAX_ASSESSMENT_BYTES = 2 * 1024 * 1024;
+
+/** After this many problems in one file, the rest are counted rather than listed. */
+export const MAX_DIAGNOSTICS = 200;
 
 export interface ReadAssessmentOptions {
   /** Check that evidence files exist and match their SHA-256 (default true). */
@@ -91,6 +97,7 @@ interface ResolvedKeys {
 /** Reports a diagnostic located at a path of the parsed document. */
 function reporterFor(source: ParsedSource, file: string, sink: Diagnostic[]): At {
   return (severity, code, path, message, hint, which = 'value') => {
+    if (sink.length >= MAX_DIAGNOSTICS) return;
     const pos = source.locate(path, which);
     sink.push({
       severity,
@@ -239,8 +246,9 @@ export function readAssessmentText(
   try {
     ctx = ctxFor(value.mappingSet);
   } catch (error) {
-    // A broken catalog is not the assessment's fault: let the caller report it as such.
-    if (!(error instanceof ContextError)) throw error;
+    // A broken catalog is not the assessment's fault: let the caller report it as such. Only a
+    // mappingSet the file names itself is the file's problem.
+    if (!(error instanceof ContextError) || value.mappingSet === undefined) throw error;
     at(
       'error',
       'unknown-reference',
@@ -298,6 +306,7 @@ export function readAssessmentText(
 
   if (options.checkEvidence !== false) {
     const base = dirname(resolve(file));
+    const hashes = new Map<string, string>();
     const check = (section: 'requirements' | 'attestations', key: string, record: RecordFile) => {
       record.evidence.forEach((e, i) => {
         if (e.file === undefined) return;
@@ -313,13 +322,23 @@ export function readAssessmentText(
           );
           return;
         }
-        if (!existsSync(full) || !statSync(full).isFile()) {
+        if (!existsSync(full)) {
           at(
             'error',
             'evidence-missing',
             path,
             `evidence file "${e.file}" does not exist`,
             `expected at ${full}`,
+          );
+          return;
+        }
+        if (!statSync(full).isFile()) {
+          at(
+            'error',
+            'evidence-missing',
+            path,
+            `evidence "${e.file}" is not a regular file (a folder, device or pipe)`,
+            'point it at the evidence file itself',
           );
           return;
         }
@@ -334,7 +353,10 @@ export function readAssessmentText(
           );
           return;
         }
-        const actual = sha256File(full);
+        // The same file may back many requirements: hash it once.
+        const real = realpathSync(full);
+        const actual = hashes.get(real) ?? sha256File(real);
+        hashes.set(real, actual);
         if (actual !== e.sha256) {
           at(
             'error',

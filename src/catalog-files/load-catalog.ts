@@ -3,7 +3,7 @@
  * validates each file against its schema and then checks the references between them. All
  * problems in all files are reported together.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApplicabilitySet, FactSet } from '../core/applicability/fact-types.js';
 import type { Catalog } from '../core/catalog/catalog.js';
@@ -74,6 +74,21 @@ export function loadCatalog(dataDir: string = BUNDLED_DATA_DIR, options: LoadCat
 
 /** Reads, schema-checks and cross-checks every data file; throws a DiagnosticError listing every problem. */
 export function loadAndValidateCatalog(dataDir: string): Catalog {
+  const dirStat = statSync(dataDir, { throwIfNoEntry: false });
+  if (!dirStat?.isDirectory()) {
+    throw new DiagnosticError([
+      {
+        severity: 'error',
+        code: 'file-unreadable',
+        file: dataDir,
+        line: null,
+        column: null,
+        path: '',
+        message: dirStat ? 'the data folder is not a folder' : 'the data folder does not exist',
+        hint: 'IOTASSURE_DATA_DIR must name a folder with frameworks/, mappings/, profile/ and applicability/',
+      },
+    ]);
+  }
   const diagnostics: Diagnostic[] = [];
   const frameworks = new Map<string, Framework>();
   const mappingSets = new Map<string, MappingSet>();

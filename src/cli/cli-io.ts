@@ -1,9 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { readAssessmentFile } from '../assessment-file/read-assessment.js';
 import { contextLoader } from '../catalog-files/context-loader.js';
+import { ContextError } from '../core/assessment/assessment-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticError, formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { printable } from '../diagnostics/printable.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 export const loader = contextLoader(process.env.IOTASSURE_DATA_DIR || undefined);
@@ -32,6 +35,9 @@ export function withCatalog<T>(fn: () => T): T {
       printDiagnostics(error.diagnostics);
       throw new CliError('the catalog data is invalid', EXIT.badInput);
     }
+    if (error instanceof ContextError) {
+      throw new CliError(`the catalog data is incomplete: ${error.message}`, EXIT.badInput);
+    }
     throw error;
   }
 }
@@ -58,16 +64,47 @@ export function loadAssessmentOrExit(file: string, options: { checkEvidence: boo
   };
 }
 
-/** Writes to a file, or stdout when no file is given. */
-export function writeOutput(text: string, output: string | undefined): void {
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Writes to a file, or stdout when no file is given. Never over one of `inputs` (the assessment and
+ * its evidence: `report a.yaml -o a.yaml` would destroy the work), and atomically — a temporary file
+ * renamed into place — so a full disk or a crash cannot leave a truncated file where a good one was.
+ */
+export function writeOutput(text: string, output: string | undefined, inputs: readonly string[] = []): void {
   if (!output || output === '-') {
     process.stdout.write(text);
     return;
   }
+  const target = realOrResolved(output);
+  if (inputs.some((p) => realOrResolved(p) === target)) {
+    throw new CliError(
+      `will not write over ${output}: it is an input (the assessment or one of its evidence files); choose another -o`,
+      EXIT.usage,
+    );
+  }
   try {
-    writeFileSync(output, text);
+    const existing = statSync(target, { throwIfNoEntry: false });
+    if (existing && !existing.isFile()) {
+      writeFileSync(target, text); // a device or pipe such as /dev/null: nothing to replace
+    } else {
+      const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      try {
+        writeFileSync(temporary, text, { flag: 'wx' });
+        renameSync(temporary, target);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw error;
+      }
+    }
   } catch (error) {
     throw new CliError(`cannot write ${output}: ${(error as Error).message}`, EXIT.badInput);
   }
-  process.stderr.write(`wrote ${output}\n`);
+  process.stderr.write(`wrote ${printable(output)}\n`);
 }

@@ -4,6 +4,7 @@
  * start-up stays close to a bare `node` process (see bench/ and docs/benchmarks.md).
  */
 import { Command, CommanderError, Option } from 'commander';
+import { printable } from '../diagnostics/printable.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { toolInfo } from './tool-info.js';
 
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
       process.stderr.write('iotassure: cancelled; nothing was written\n');
       process.exitCode = 130;
     } else if (error instanceof CliError) {
-      process.stderr.write(`iotassure: ${error.message}\n`);
+      process.stderr.write(`iotassure: ${printable(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else {
       process.stderr.write(

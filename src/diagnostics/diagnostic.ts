@@ -3,6 +3,7 @@
  * Every diagnostic carries a stable code from the catalogue in error-codes.ts.
  */
 import type { DiagnosticCode } from './error-codes.js';
+import { printable } from './printable.js';
 
 export interface Diagnostic {
   readonly severity: 'error' | 'warning';
@@ -18,11 +19,12 @@ export interface Diagnostic {
   readonly hint: string | null;
 }
 
+/** One diagnostic as terminal-safe text: everything taken from the file is made printable. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === null ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
   const at = d.path ? ` (at ${d.path})` : '';
-  const hint = d.hint ? `\n    hint: ${d.hint}` : '';
-  return `${where}: ${d.severity} ${d.code}: ${d.message}${at}${hint}`;
+  const hint = d.hint ? `\n    hint: ${printable(d.hint)}` : '';
+  return `${printable(where)}: ${d.severity} ${d.code}: ${printable(d.message)}${printable(at)}${hint}`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

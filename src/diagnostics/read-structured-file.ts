@@ -51,7 +51,26 @@ export function readTextFile(
       };
     }
     const buffer = readFileSync(file);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+    const utf16 = (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
+    if (utf16) {
+      return {
+        diagnostic: fileProblem(file, 'file-unreadable', 'the file is UTF-16 text', 'save it as UTF-8'),
+      };
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    } catch {
+      const bad = firstInvalidUtf8(buffer);
+      return {
+        diagnostic: fileProblem(
+          file,
+          'file-unreadable',
+          `the file is not valid UTF-8 (first bad byte at offset ${bad})`,
+          'save it as UTF-8 (it may be in Latin-1 or Windows-1252)',
+        ),
+      };
+    }
     if (text.includes('\u0000')) {
       return {
         diagnostic: fileProblem(
@@ -65,9 +84,14 @@ export function readTextFile(
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
-    return { diagnostic: fileProblem(file, 'file-unreadable', message, 'check the path') };
+    const known: Record<string, [string, string]> = {
+      ENOENT: ['no such file', 'check the path'],
+      EACCES: ['permission denied', 'check the file permissions'],
+      ELOOP: ['the path is a loop of symbolic links', 'point it at a real file'],
+      EISDIR: ['not a regular file', 'give the path of a YAML or JSON file'],
+    };
+    const [message, hint] = known[code ?? ''] ?? [(error as Error).message, 'check the path'];
+    return { diagnostic: fileProblem(file, 'file-unreadable', message, hint) };
   }
 }
 
@@ -84,7 +108,8 @@ export function zodIssuesToDiagnostics(
   file: string,
   knownKeys: readonly string[] = [],
 ): Diagnostic[] {
-  return issues.map((issue) => {
+  // Locating is linear in the document; a bounded number of issues keeps a garbage file fast.
+  return issues.slice(0, 200).map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const at = unknownKeys.length > 0 ? [...path, unknownKeys[0] as string] : path;
@@ -149,4 +174,16 @@ export function readStructuredFile<S extends z.ZodType>(
   const read = readTextFile(file, maxBytes);
   if ('diagnostic' in read) return { ok: false, diagnostics: [read.diagnostic] };
   return parseAndValidate(read.text, file, schema);
+}
+
+/** Offset of the first byte that breaks UTF-8, for the message. */
+function firstInvalidUtf8(buffer: Buffer): number {
+  for (let size = 1; size <= buffer.length; size++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, size), { stream: true });
+    } catch {
+      return size - 1;
+    }
+  }
+  return buffer.length;
 }

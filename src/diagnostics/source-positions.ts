@@ -2,7 +2,7 @@
  * Parses YAML (and JSON, which YAML 1.2 reads too) keeping the source so that a path inside the
  * value can be turned back into a line and column for messages.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 
 export type PathSegment = string | number;
@@ -20,7 +20,30 @@ export function parseSource(
   file: string,
 ): { parsed: ParsedSource | null; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The library's own duplicate-key check compares every key with every other (quadratic in the
+  // size of a map): a 1 MB file of keys took minutes. Keys are checked below with a Set instead.
+  // logLevel 'error': its warnings (unknown tags…) become our diagnostics, not stray stderr output.
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  } catch (error) {
+    const deep = error instanceof RangeError;
+    return {
+      parsed: null,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'syntax',
+          file,
+          line: null,
+          column: null,
+          path: '',
+          message: deep ? 'the document is nested too deeply to read' : (error as Error).message,
+          hint: deep ? 'an assessment needs only a few levels of nesting' : null,
+        },
+      ],
+    };
+  }
   const syntaxError = (
     line: number | null,
     column: number | null,
@@ -36,7 +59,8 @@ export function parseSource(
     message,
     hint,
   });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+  const problems = [...doc.errors, ...doc.warnings];
+  const diagnostics: Diagnostic[] = problems.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
     return syntaxError(
       pos.line,
@@ -47,6 +71,7 @@ export function parseSource(
         : 'check indentation, quotes and colons here',
     );
   });
+  if (diagnostics.length === 0) diagnostics.push(...keyProblems(doc, lineCounter, syntaxError));
   if (diagnostics.length > 0) return { parsed: null, diagnostics };
   let value: unknown;
   try {
@@ -103,4 +128,54 @@ export function parseSource(
 
 export function formatPath(path: readonly PathSegment[]): string {
   return path.map(String).join('.');
+}
+
+/**
+ * Keys that are not plain values, and keys that repeat within one mapping — compared as the
+ * strings they become in the parsed object, so `10:` and `"10":` (or `0xA:`) are duplicates too.
+ * One pass with a Set per mapping: linear in the size of the document.
+ */
+function keyProblems(
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  syntaxError: (line: number | null, column: number | null, message: string, hint: string) => Diagnostic,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const at = (node: unknown) => {
+    const range = node && typeof node === 'object' && 'range' in node ? (node as Node).range : undefined;
+    return range ? lineCounter.linePos(range[0]) : { line: null, col: null };
+  };
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) {
+          const pos = at(pair.key);
+          found.push(
+            syntaxError(
+              pos.line,
+              pos.col,
+              'a key must be a plain value, not a list or mapping',
+              'write the key as text',
+            ),
+          );
+          continue;
+        }
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          const pos = at(pair.key);
+          found.push(
+            syntaxError(
+              pos.line,
+              pos.col,
+              `the key "${key}" appears twice in this mapping`,
+              'remove or rename one of the two keys',
+            ),
+          );
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return found;
 }

@@ -13,6 +13,9 @@ import { html, raw, type SafeHtml, safeHref } from './html-escape.js';
 import {
   APPLICABILITY_LABEL,
   applicableCount,
+  type Citation,
+  citedEvidence,
+  evidenceKey,
   formatShare,
   formatTimestamp,
   guidelineNumber,
@@ -23,10 +26,12 @@ import {
   OUTCOME_STYLE,
   plural,
   profileAnswerText,
+  provenanceText,
   type SourceNote,
   STAKEHOLDER_LABEL,
   STATUS_ORDER,
   STATUS_STYLE,
+  shortHash,
   sourceDefects,
 } from './labels.js';
 import type { Renderer } from './renderer.js';
@@ -50,30 +55,42 @@ function statusBadge(status: EffectiveStatus): SafeHtml {
 
 /**
  * A link for an http(s) URL, else the text alone. `printUrl`: in print, a link whose text is not its
- * URL shows the URL after it (a.ext::after), unless the caller prints the URL itself.
+ * URL shows the URL after it (a.ext::after), unless the caller prints the URL itself. A URL shown as
+ * the text gets class `url`, which may wrap anywhere (it has no spaces to wrap at).
  */
 function link(url: string, text?: string | null, printUrl = true): SafeHtml {
   const href = safeHref(url);
   const label = text || url;
   if (!href) return html`<span class="url">${label}</span>`;
-  const ext = printUrl && label !== url;
-  return html`<a href="${href}"${raw(ext ? ' class="ext"' : '')} rel="noopener noreferrer">${label}</a>`;
+  const cls = [label === url ? 'url' : '', printUrl && label !== url ? 'ext' : ''].filter(Boolean).join(' ');
+  return html`<a href="${href}"${cls ? raw(` class="${cls}"`) : ''} rel="noopener noreferrer">${label}</a>`;
 }
 
-function evidenceItem(e: Evidence): SafeHtml {
+/** Evidence index numbers by evidenceKey, for the links from a table cell to the Evidence section. */
+type EvidenceIndex = ReadonlyMap<string, number>;
+const evidenceAnchor = (n: number) => `ev-${n}`;
+
+/**
+ * One evidence item, compact enough for a table cell: a file's path, title and the first 12 digits
+ * of its SHA-256 (all 64 in the `title` attribute and in the Evidence section), a link by its
+ * title, or a note in full.
+ */
+function evidenceItem(e: Evidence, index: EvidenceIndex): SafeHtml {
+  const n = index.get(evidenceKey(e) ?? '');
+  const ref = (inner: SafeHtml) => (n ? html`<a href="${`#${evidenceAnchor(n)}`}">${inner}</a>` : inner);
   switch (e.kind) {
     case 'file':
-      return html`<li><span class="ev-kind">File</span> <code>${e.path}</code>${e.title ? html` — ${e.title}` : ''}<br><span class="muted">SHA-256</span> <code class="hash">${e.sha256}</code></li>`;
+      return html`<li><span class="ev-kind">File</span> <code class="path">${e.path}</code>${e.title ? html` — ${e.title}` : ''} <span class="ev-hash">SHA-256&nbsp;${ref(html`<code class="hash" title="${e.sha256}">${shortHash(e.sha256)}</code>`)}</span></li>`;
     case 'url':
-      return html`<li><span class="ev-kind">Link</span> ${link(e.url, e.title, false)}${e.title ? html`<br><span class="url muted">${e.url}</span>` : ''}</li>`;
+      return html`<li><span class="ev-kind">Link</span> ${link(e.url, e.title, false)}</li>`;
     case 'note':
       return html`<li><span class="ev-kind">Note</span> ${e.text}</li>`;
   }
 }
 
-function evidenceList(evidence: readonly Evidence[]): SafeHtml {
+function evidenceList(evidence: readonly Evidence[], index: EvidenceIndex): SafeHtml {
   if (evidence.length === 0) return html`<span class="muted">None</span>`;
-  return html`<ul class="evidence">${evidence.map(evidenceItem)}</ul>`;
+  return html`<ul class="evidence">${evidence.map((e) => evidenceItem(e, index))}</ul>`;
 }
 
 function notesList(notes: readonly Note[], className = 'notes'): SafeHtml {
@@ -83,36 +100,54 @@ function notesList(notes: readonly Note[], className = 'notes'): SafeHtml {
   )}</ul>`;
 }
 
-function assessed(assessor: string | null, date: string | null): SafeHtml {
-  if (!assessor && !date) return html`<span class="muted">—</span>`;
-  return html`${assessor ?? ''}${assessor && date ? html`<br>` : ''}${date ? html`<time class="muted" datetime="${date}">${date}</time>` : ''}`;
+/**
+ * "Assessed by NAME on DATE": the date is joined to the end of the name by no-break spaces, so
+ * neither the date nor a closing parenthesis of the name can wrap onto a line by itself.
+ */
+function signOff(assessor: string | null, date: string | null): SafeHtml {
+  if (!assessor && !date) return html``;
+  const when = date
+    ? html`${raw('&nbsp;on&nbsp;')}<time class="nowrap" datetime="${date}">${date}</time>`
+    : '';
+  return html`<p class="signoff">Assessed${assessor ? html` by <span class="who">${assessor}</span>` : ''}${when}</p>`;
 }
 
-function requirementRow(g: ReportGuideline, r: ReportRequirement, deciding: boolean): SafeHtml {
+function requirementRow(
+  g: ReportGuideline,
+  r: ReportRequirement,
+  deciding: boolean,
+  index: EvidenceIndex,
+): SafeHtml {
   const a = r.applicability;
+  const recorded = r.justification || r.evidence.length || r.assessor || r.date;
   return html`<tr id="${rowAnchor(g.id, r.id)}"${raw(deciding ? ' class="deciding"' : '')}>
-<th scope="row"><span class="req-no">${r.number ?? 'No number'}</span>${r.number !== r.id ? html`<br><span class="muted small">id ${r.id}</span>` : ''}${deciding ? html`<br><span class="tag">Deciding</span>` : ''}</th>
-<td class="small">${r.section ? html`<span class="req-no">${r.section.id}</span><br>${r.section.title}` : html`<span class="muted">Unknown</span>`}</td>
-<td class="req-text">${r.text ?? html`<em class="muted">The source gives no text for this requirement.</em>`}${
+<th scope="row"><span class="req-no">${r.number ?? 'No number'}</span>${r.number !== r.id ? html`<span class="muted small block">id ${r.id}</span>` : ''}${deciding ? html`<span class="tag block">Deciding</span>` : ''}</th>
+<td class="req-text"><p class="sec">${r.section ? html`<span class="req-no">${r.section.id}</span> ${r.section.title}` : 'Section unknown'}</p>${r.text ?? html`<em class="muted">The source gives no text for this requirement.</em>`}${
     r.variants.length
-      ? html`<details class="variants" open><summary>Also printed as</summary>${r.variants.map((v) => html`<p>${v.text} <span class="muted small">(${v.source})</span></p>`)}</details>`
+      ? html`<details class="variants" open><summary>Also printed as</summary>${r.variants.map((v) => html`<p>${v.text} <span class="muted small">— ${provenanceText(v.source)}</span></p>`)}</details>`
       : ''
   }${notesList(r.notes, 'notes small')}</td>
-<td>${statusBadge(r.status)}${r.notApplicableBy === 'assessor' ? html`<br><span class="small muted">by the assessor</span>` : ''}${r.notApplicableBy === 'profile' ? html`<br><span class="small muted">from the profile</span>` : ''}${r.contradictsProfile ? html`<br><span class="tag warn">Contradicts profile</span>` : ''}</td>
+<td>${statusBadge(r.status)}${r.notApplicableBy === 'assessor' ? html`<span class="small muted block">by the assessor</span>` : ''}${r.notApplicableBy === 'profile' ? html`<span class="small muted block">from the profile</span>` : ''}${r.contradictsProfile ? html`<span class="tag warn block">Contradicts profile</span>` : ''}</td>
 <td class="small"><strong>${APPLICABILITY_LABEL[a.kind]}</strong>${a.reason ? html`<br>${a.reason}` : ''}${a.quote ? html`<br><span class="muted">Condition: “${a.quote}”</span>` : ''}</td>
-<td class="small">${r.justification ?? html`<span class="muted">—</span>`}</td>
-<td class="small">${evidenceList(r.evidence)}</td>
-<td class="small">${assessed(r.assessor, r.date)}</td>
+<td class="small assess">${
+    recorded
+      ? html`${r.justification ? html`<p class="just">${r.justification}</p>` : ''}${r.evidence.length ? evidenceList(r.evidence, index) : ''}${signOff(r.assessor, r.date)}`
+      : html`<span class="muted">—</span>`
+  }</td>
 </tr>`;
 }
 
-function attestationBlock(a: RequirementRecord): SafeHtml {
+function attestationBlock(a: RequirementRecord, index: EvidenceIndex): SafeHtml {
   return html`<div class="attestation"><h4>Guideline-level attestation</h4>
 <p>${statusBadge(a.status)} ${a.justification ?? ''}</p>
-<dl class="inline"><dt>Assessed</dt><dd>${assessed(a.assessor, a.date)}</dd><dt>Evidence</dt><dd>${evidenceList(a.evidence)}</dd></dl></div>`;
+<dl class="inline"><dt>Evidence</dt><dd>${evidenceList(a.evidence, index)}</dd></dl>${signOff(a.assessor, a.date)}</div>`;
 }
 
-function guidelineSection(g: ReportGuideline, byReq: ReadonlyMap<string, ReportRequirement>): SafeHtml {
+function guidelineSection(
+  g: ReportGuideline,
+  byReq: ReadonlyMap<string, ReportRequirement>,
+  index: EvidenceIndex,
+): SafeHtml {
   const num = guidelineNumber(g);
   const title = guidelineTitle(g);
   const deciding = new Set(g.deciding);
@@ -120,7 +155,7 @@ function guidelineSection(g: ReportGuideline, byReq: ReadonlyMap<string, ReportR
   const counts = STATUS_ORDER.filter((k) => g.counts[k] > 0);
   const rows = g.requirements.flatMap((id) => {
     const r = byReq.get(id);
-    return r ? [requirementRow(g, r, deciding.has(id))] : [];
+    return r ? [requirementRow(g, r, deciding.has(id), index)] : [];
   });
   const decidingLinks = g.deciding.map(
     (id, i) =>
@@ -137,7 +172,7 @@ function guidelineSection(g: ReportGuideline, byReq: ReadonlyMap<string, ReportR
 </header>
 <div class="g-body">
 ${g.statement ? html`<blockquote class="statement">${g.statement}</blockquote>` : ''}
-${altTitles.length ? html`<p class="small muted">${altTitles.map((t) => html`Also titled “${t.title}” (${t.source}). `)}</p>` : ''}
+${altTitles.length ? html`<p class="small muted">${altTitles.map((t) => html`Also titled “${t.title}” — ${provenanceText(t.source)}. `)}</p>` : ''}
 <p class="reason"><strong>Why ${OUTCOME_STYLE[g.outcome].label.toLowerCase()}:</strong> ${g.reason}</p>
 ${g.deciding.length && g.requirements.length ? html`<p class="small"><strong>Deciding requirements:</strong> ${decidingLinks}</p>` : ''}
 ${
@@ -146,14 +181,14 @@ ${
     : ''
 }
 ${g.unmappedNote ? html`<p class="unmapped"><strong>No requirement is mapped to this guideline.</strong> The mapping source says: “${g.unmappedNote}”</p>` : ''}
-${g.attestation ? attestationBlock(g.attestation) : ''}
+${g.attestation ? attestationBlock(g.attestation, index) : ''}
 ${notesList(g.notes)}
 ${
   rows.length
     ? html`<div class="table-wrap"><table class="reqs">
 <caption>Requirements mapped to guideline ${num}</caption>
-<colgroup><col class="c-no"><col class="c-sec"><col class="c-text"><col class="c-status"><col class="c-app"><col class="c-just"><col class="c-ev"><col class="c-by"></colgroup>
-<thead><tr><th scope="col">Number</th><th scope="col">Section</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Applicability</th><th scope="col">Justification</th><th scope="col">Evidence</th><th scope="col">Assessed</th></tr></thead>
+<colgroup><col class="c-no"><col class="c-text"><col class="c-status"><col class="c-app"><col class="c-assess"></colgroup>
+<thead><tr><th scope="col">No.</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Applicability</th><th scope="col">Assessment</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`
     : ''
 }
@@ -192,8 +227,9 @@ html{-webkit-text-size-adjust:100%}
 body{margin:0;background:#eef1f5;color:var(--ink);font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;font-feature-settings:"tnum" 1}
 a{color:var(--link)}
 code,.req-no,.hash{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.86em}
-.hash{word-break:break-all}
-.url{word-break:break-all}
+.path,.url,.hash{overflow-wrap:anywhere}
+.nowrap{white-space:nowrap}
+.block{display:block}
 .page{max-width:1160px;margin:24px auto;background:#fff;box-shadow:0 1px 3px rgba(16,24,40,.08),0 8px 24px rgba(16,24,40,.06);border-radius:14px;overflow:hidden}
 .cover{background:linear-gradient(135deg,#0d2238 0%,#14355c 55%,#1f5a8f 100%);color:#fff;padding:44px 56px 36px}
 .eyebrow{margin:0;text-transform:uppercase;letter-spacing:.14em;font-size:12px;font-weight:700;color:#b9d3f0}
@@ -256,16 +292,26 @@ th,td{border-bottom:1px solid var(--line);padding:8px 8px;vertical-align:top;tex
 thead th{background:#f0f3f6;font-size:12px;font-weight:700;color:#424a53;border-bottom:2px solid #c8d1dc;overflow-wrap:normal}
 tbody th{font-weight:600}
 tr.deciding{background:#fffbea}
-table.reqs{table-layout:fixed}
-table.reqs col.c-no{width:8%}table.reqs col.c-sec{width:10%}table.reqs col.c-text{width:26%}table.reqs col.c-status{width:13%}
-table.reqs col.c-app{width:15%}table.reqs col.c-just{width:11%}table.reqs col.c-ev{width:10%}table.reqs col.c-by{width:7%}
-table.reqs td,table.reqs tbody th{overflow-wrap:break-word;hyphens:auto}
-table .badge{font-size:11.5px}
-table.reqs .badge{white-space:normal;border-radius:6px;overflow-wrap:normal}
-.req-text{overflow-wrap:anywhere}
+table.reqs,table.ev-register{table-layout:fixed}
+table.reqs col.c-no{width:9%}table.reqs col.c-text{width:32%}table.reqs col.c-status{width:14%}
+table.reqs col.c-app{width:16%}table.reqs col.c-assess{width:29%}
+table.ev-register col.c-i{width:6%}table.ev-register col.c-item{width:70%}table.ev-register col.c-cited{width:24%}
+td,tbody th{overflow-wrap:break-word}
+table .badge{font-size:11px;padding:1px 7px}
+table.reqs .badge{white-space:normal;border-radius:6px}
+.tag.block{width:max-content;margin-top:5px}
+.sec{margin:0 0 4px;font-size:11.5px;font-weight:600;color:var(--muted)}
+.sec .req-no{font-weight:600}
+.assess p{margin:0 0 6px}
+.assess .signoff{margin:6px 0 0}
+.signoff{color:var(--muted)}
+.signoff .who{color:var(--ink)}
 .variants{margin-top:6px;font-size:12px}.variants summary{color:var(--muted);font-weight:600}
 ul.evidence{list-style:none;margin:0;padding:0}
-ul.evidence li{margin:0 0 6px;overflow-wrap:anywhere}
+ul.evidence li{margin:0 0 5px}
+.ev-hash{white-space:nowrap;color:var(--muted)}
+.ev-hash a{text-decoration:none}
+.hash.full{font-size:.82em;letter-spacing:.01em}
 .ev-kind{display:inline-block;font-size:10px;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:#424a53;background:#eef1f4;border-radius:3px;padding:0 5px}
 .card{border:1px solid var(--line);border-radius:12px;padding:18px 20px;margin:14px 0}
 .cards{display:grid;grid-template-columns:1fr;gap:0}
@@ -288,8 +334,10 @@ table .badge,.badge{font-size:7pt;padding:0 5px}
 .badge.big{font-size:9pt}
 .tag{font-size:5.5pt;padding:0 3px}
 .chip{font-size:7pt}
-table.reqs col.c-no{width:8%}table.reqs col.c-sec{width:9%}table.reqs col.c-text{width:27%}table.reqs col.c-status{width:11%}
-table.reqs col.c-app{width:16%}table.reqs col.c-just{width:11%}table.reqs col.c-ev{width:11%}table.reqs col.c-by{width:7%}
+table.reqs col.c-no{width:10%}table.reqs col.c-text{width:32%}table.reqs col.c-status{width:12%}
+table.reqs col.c-app{width:15%}table.reqs col.c-assess{width:31%}
+.sec{font-size:7pt}
+.ev-kind{font-size:5.5pt}
 th,td{padding:4px 5px}
 .small{font-size:7.5pt}
 .kpi .big{font-size:30pt}
@@ -309,7 +357,7 @@ section.guideline{break-inside:auto}
 thead{display:table-header-group}
 .table-wrap{overflow:visible}
 a{color:inherit;text-decoration:none}
-a.ext::after{content:" (" attr(href) ")";font-size:.85em;color:var(--muted);word-break:break-all}
+a.ext::after{content:" (" attr(href) ")";font-size:.85em;color:var(--muted);overflow-wrap:anywhere}
 }
 `;
 }
@@ -324,6 +372,19 @@ export const renderHtml: Renderer = (report) => {
   const top = report.guidelines.filter((g) => g.topPriority);
   const topMet = top.filter((g) => g.outcome === 'met').length;
   const defects = sourceDefects(report);
+  const cited = citedEvidence(report);
+  const evidenceIndex: EvidenceIndex = new Map(cited.map((c) => [evidenceKey(c.evidence) ?? '', c.index]));
+  const citation = (at: Citation): SafeHtml => {
+    const gNumber = at.guideline ? (byGuideline.get(at.guideline)?.number ?? at.guideline) : null;
+    if (at.requirement === null)
+      return at.guideline
+        ? html`<a href="${`#${guidelineAnchor(at.guideline)}`}">Guideline ${gNumber} attestation</a>`
+        : html``;
+    const label = byReq.get(at.requirement)?.number ?? at.requirement;
+    return at.guideline
+      ? html`<a href="${`#${rowAnchor(at.guideline, at.requirement)}`}"><span class="req-no">${label}</span></a>`
+      : html`<span class="req-no">${label}</span>`;
+  };
   const defectAnchor = (ref: SourceNote['ref']): string | null => {
     if (!ref) return null;
     if (ref.type === 'guideline') return guidelineAnchor(ref.id);
@@ -361,6 +422,7 @@ ${p.description ? html`<p class="sub">${p.description}</p>` : ''}
 <li><a href="#guidelines">Guidelines</a></li>
 <li><a href="#gaps">Gaps</a></li>
 <li><a href="#profile">Product profile</a></li>
+${cited.length ? html`<li><a href="#evidence">Evidence</a></li>` : ''}
 <li><a href="#sources">Sources and known defects</a></li>
 ${report.warnings.length ? html`<li><a href="#warnings">Warnings</a></li>` : ''}
 </ol></nav>
@@ -392,7 +454,7 @@ ${guidelineChartSvg(report)}
 <section id="guidelines" aria-labelledby="guidelines-h">
 <h2 id="guidelines-h">Guidelines</h2>
 <p>Each guideline with its outcome, the reason, the requirements that decide it and every requirement mapped to it. Rows marked “Deciding” are the requirements that decide the guideline’s outcome.</p>
-${report.guidelines.map((g) => guidelineSection(g, byReq))}
+${report.guidelines.map((g) => guidelineSection(g, byReq, evidenceIndex))}
 </section>
 
 <section id="gaps" aria-labelledby="gaps-h">
@@ -421,6 +483,27 @@ ${
 </table></div>
 </section>
 
+${
+  cited.length
+    ? html`<section id="evidence" aria-labelledby="evidence-h">
+<h2 id="evidence-h">Evidence</h2>
+<p>Every file and link cited as evidence, each listed once. The requirement tables show the first 12 digits of a file’s SHA-256; the full value is here, so that a recipient can check that the copy of the file they hold is the one that was assessed (for example with <code>sha256sum</code>).</p>
+<div class="table-wrap"><table class="ev-register">
+<caption>Files and links cited as evidence</caption>
+<colgroup><col class="c-i"><col class="c-item"><col class="c-cited"></colgroup>
+<thead><tr><th scope="col">No.</th><th scope="col">File or link</th><th scope="col">Cited by</th></tr></thead>
+<tbody>${cited.map((c) => {
+        const e = c.evidence;
+        const item =
+          e.kind === 'file'
+            ? html`<span class="ev-kind">File</span> <code class="path">${e.path}</code>${e.title ? html` — ${e.title}` : ''}<br><span class="muted small">SHA-256</span> <code class="hash full">${e.sha256}</code>`
+            : html`<span class="ev-kind">Link</span> ${e.title ? html`${e.title}<br>` : ''}${link(e.url, null, false)}`;
+        return html`<tr id="${evidenceAnchor(c.index)}"><th scope="row">${c.index}</th><td>${item}</td><td class="small">${c.citedBy.map((at, i) => html`${i ? ', ' : ''}${citation(at)}`)}</td></tr>`;
+      })}</tbody></table></div>
+</section>`
+    : ''
+}
+
 <section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">Sources and known source defects</h2>
 <p>The catalog reproduces its source documents faithfully, including their faults; they are listed here so that nobody mistakes a defect of the source for a finding about the product.</p>
@@ -446,7 +529,13 @@ ${frameworkCard(tgt, 'Guidelines reported')}
 ${
   report.warnings.length
     ? html`<section id="warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">Warnings</h2>
-<p>Found while reading the assessment.</p><ul class="warnings">${report.warnings.map((w) => html`<li>${w}</li>`)}</ul></section>`
+<p>Found while reading the assessment.</p><ul class="warnings">${report.warnings.map((w) => {
+        const [first = '', ...rest] = w
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean);
+        return html`<li>${first}${rest.map((l) => html`<br><span class="muted">${l}</span>`)}</li>`;
+      })}</ul></section>`
     : ''
 }
 </main>

@@ -6,7 +6,8 @@
  */
 import type pc from 'picocolors';
 import type { Applicability } from '../core/applicability/applicability.js';
-import type { Note, Stakeholder } from '../core/catalog/catalog-types.js';
+import type { Evidence } from '../core/assessment/assessment-types.js';
+import type { Note, Relationship, Stakeholder } from '../core/catalog/catalog-types.js';
 import type { EffectiveStatus, Outcome } from '../core/outcome/outcome-types.js';
 import type {
   Report,
@@ -167,6 +168,130 @@ export const APPLICABILITY_LABEL: Record<Applicability['kind'], string> = {
   unknown: 'Unknown',
 };
 
+/**
+ * A mapping relationship as a reader would say it. `unspecified` is what a plain crosswalk records
+ * when its source states no set-theory relationship, which a reader should not take for a finding.
+ */
+export const RELATIONSHIP_LABEL: Record<Relationship, string> = {
+  equal: 'equal',
+  'subset-of': 'subset of',
+  'superset-of': 'superset of',
+  'intersects-with': 'intersects with',
+  'no-relationship': 'no relationship',
+  unspecified: 'mapped (relationship not stated by the source)',
+};
+
+/**
+ * Reader titles of the source documents the catalog cites by id in provenance (alternative titles,
+ * variant texts). The report model carries the ids only, so the renderers name them here.
+ */
+export const DOCUMENT_TITLE: Readonly<Record<string, string>> = {
+  'iotsf-appnote-2018-03': 'IoTSF application note (March 2018)',
+};
+
+/**
+ * A provenance string from the catalog worded for a reader: document ids become their titles, and
+ * line numbers (which count lines of the catalog's text extraction, not of the document a reader
+ * has) are left out. "iotsf-appnote-2018-03, Table 1 row 66, line 128" becomes
+ * "IoTSF application note (March 2018), Table 1 row 66".
+ */
+export function provenanceText(source: string): string {
+  let out = source;
+  for (const [id, title] of Object.entries(DOCUMENT_TITLE)) {
+    // "id Table 1 row 61" reads "title, Table 1 row 61".
+    out = out
+      .split(id)
+      .map((part, i) => (i > 0 && /^ (?:table|page|row|section|column)\b/i.test(part) ? `,${part}` : part))
+      .join(title);
+  }
+  return out
+    .replace(/,?\s*\blines? \d+(?:[–-]\d+)?\b/g, '')
+    .replace(/\s*\(\s*\)/g, '')
+    .replace(/\(\s*,\s*/g, '(')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first 12 hex digits of a SHA-256 and an ellipsis: enough to tell files apart at a glance. */
+export function shortHash(sha256: string): string {
+  return sha256.length > 12 ? `${sha256.slice(0, 12)}…` : sha256;
+}
+
+/** Where evidence is cited: a requirement (shown first under `guideline`) or a guideline's attestation. */
+export interface Citation {
+  readonly requirement: string | null;
+  /** The guideline whose table shows the requirement first, or whose attestation cites it; null if none. */
+  readonly guideline: string | null;
+}
+
+/** One file or link cited as evidence, with every place that cites it. */
+export interface CitedEvidence {
+  readonly evidence: Exclude<Evidence, { kind: 'note' }>;
+  /** 1-based, in order of first citation. */
+  readonly index: number;
+  readonly citedBy: readonly Citation[];
+}
+
+/** What identifies one file or link across the report (the same path and hash; the same URL). */
+export function evidenceKey(e: Evidence): string | null {
+  if (e.kind === 'file') return `file\u0000${e.path}\u0000${e.sha256}`;
+  if (e.kind === 'url') return `url\u0000${e.url}`;
+  return null;
+}
+
+/**
+ * Every file and link cited as evidence by a requirement or a guideline-level attestation, each
+ * once, in the order the report first shows them (guideline by guideline).
+ */
+export function citedEvidence(report: Report): CitedEvidence[] {
+  const byKey = new Map<
+    string,
+    { evidence: CitedEvidence['evidence']; index: number; citedBy: Citation[] }
+  >();
+  const cite = (evidence: readonly Evidence[], at: Citation) => {
+    for (const e of evidence) {
+      const key = evidenceKey(e);
+      if (key === null || e.kind === 'note') continue;
+      let entry = byKey.get(key);
+      if (!entry) {
+        entry = { evidence: e, index: byKey.size + 1, citedBy: [] };
+        byKey.set(key, entry);
+      }
+      if (!entry.citedBy.some((c) => c.requirement === at.requirement && c.guideline === at.guideline))
+        entry.citedBy.push(at);
+    }
+  };
+  const byReq = new Map(report.requirements.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  for (const g of report.guidelines) {
+    if (g.attestation) cite(g.attestation.evidence, { requirement: null, guideline: g.id });
+    for (const id of g.requirements) {
+      const r = byReq.get(id);
+      if (!r || seen.has(id)) continue;
+      seen.add(id);
+      cite(r.evidence, { requirement: id, guideline: g.id });
+    }
+  }
+  for (const r of report.requirements)
+    if (!seen.has(r.id)) cite(r.evidence, { requirement: r.id, guideline: null });
+  return [...byKey.values()];
+}
+
+/**
+ * One line in place of the warnings, for the terminal report: the CLI has already printed them on
+ * stderr, so listing them again would show each twice. Null when there are none.
+ */
+export function warningsSummary(report: Report): string | null {
+  const n = report.warnings.length;
+  if (n === 0) return null;
+  // Warnings are formatted "file:line:col: warning …"; name the file when they share a plain one.
+  const files = new Set(report.warnings.map((w) => /^(.+?):\d+(?::\d+)?: warning\b/.exec(w)?.[1]));
+  const [file] = files;
+  const target = files.size === 1 && file && /^[\w./@%+=,-]+$/.test(file) ? file : 'FILE';
+  const them = n === 1 ? 'it' : 'them';
+  return `${plural(n, 'warning')} while reading the assessment (printed on stderr; \`${report.tool.name} validate ${target}\` lists ${them} again)`;
+}
+
 export const ORIGIN_LABEL: Record<ReportProfileAnswer['origin'], string> = {
   answered: 'Answered',
   gated: 'Follows from another answer',
@@ -219,7 +344,7 @@ export function profileAnswerText(p: ReportProfileAnswer): string {
 /** Applicability in one phrase: its kind, who decided a not-applicable, and the model's reason. */
 export function applicabilityText(r: ReportRequirement): string {
   const parts: string[] = [APPLICABILITY_LABEL[r.applicability.kind]];
-  if (r.applicability.reason) parts[0] = `${parts[0]}: ${r.applicability.reason}`;
+  if (r.applicability.reason) parts[0] = `${parts[0]} — ${r.applicability.reason}`;
   if (r.notApplicableBy === 'assessor') parts.push('marked not applicable by the assessor');
   if (r.contradictsProfile) parts.push('the recorded status contradicts the profile');
   return parts.join('; ');

@@ -21,3 +21,11 @@ export function escapeMarkdown(value: string | number): string {
     .replace(/[&<>]/g, (ch) => ENTITIES[ch] ?? ch)
     .replace(/\n/g, '<br>');
 }
+
+/**
+ * For an escaped value placed at the start of a list item, where a leading `-`, `+` or `1.` would
+ * open a nested list: backslash-escapes that marker.
+ */
+export function escapeLineStart(escaped: string): string {
+  return escaped.replace(/^([-+])(?=\s|$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}

@@ -1,12 +1,15 @@
 /**
  * The report as Markdown (GitHub Flavored) for a pull request or a wiki: summary, guideline table,
- * gap table, requirements grouped by guideline, profile answers, sources and known source defects.
- * Every string from the report goes through escapeMarkdown, so product names, justifications and
+ * gap table, requirements grouped by guideline (each evidence item in brief, with assessor and date),
+ * profile answers, sources and known source defects, every cited file and link with its full SHA-256,
+ * and the warnings. Every string from the report goes through escapeMarkdown, so product names, justifications and
  * catalog texts can neither break a table nor inject HTML.
  */
+import type { Evidence } from '../core/assessment/assessment-types.js';
 import type { ReportFramework, ReportRequirement } from '../core/report/report-model.js';
 import {
   applicabilityText,
+  citedEvidence,
   formatShare,
   formatTimestamp,
   guidelineNumber,
@@ -15,16 +18,16 @@ import {
   ORIGIN_LABEL,
   OUTCOME_ORDER,
   OUTCOME_STYLE,
-  plural,
   profileAnswerText,
   STAKEHOLDER_LABEL,
   STATUS_ORDER,
   STATUS_STYLE,
   sectionText,
+  shortHash,
   sourceDefects,
   topPriorityText,
 } from './labels.js';
-import { escapeMarkdown as md } from './markdown-escape.js';
+import { escapeLineStart, escapeMarkdown as md } from './markdown-escape.js';
 import type { Renderer } from './renderer.js';
 
 function table(head: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]) {
@@ -48,6 +51,27 @@ function frameworkLines(fw: ReportFramework, role: string): string[] {
   return out;
 }
 
+/**
+ * One evidence item in a line: a file with a short hash (the full one is in the Evidence section), a
+ * link as escaped text (never a Markdown link, so no `javascript:` can become clickable), or a note.
+ */
+function evidenceText(e: Evidence): string {
+  switch (e.kind) {
+    case 'file':
+      return `**File:** ${md(e.path)}${e.title ? ` — ${md(e.title)}` : ''} (SHA-256 ${md(shortHash(e.sha256))})`;
+    case 'url':
+      return `**Link:** ${e.title ? `${md(e.title)} — ${md(e.url)}` : md(e.url)}`;
+    case 'note':
+      return `**Note:** ${md(e.text)}`;
+  }
+}
+
+/** Assessor and date, kept in one phrase: "A. Tester, 2026-11-20". */
+function assessedText(assessor: string | null, date: string | null): string {
+  const parts = [assessor, date].filter((x): x is string => Boolean(x));
+  return parts.length ? md(parts.join(', ')) : '—';
+}
+
 function requirementRow(r: ReportRequirement): string[] {
   const st = STATUS_STYLE[r.status];
   return [
@@ -56,7 +80,8 @@ function requirementRow(r: ReportRequirement): string[] {
     `${st.emoji} ${st.label}`,
     md(applicabilityText(r)),
     dash(r.justification),
-    String(r.evidence.length),
+    r.evidence.length ? r.evidence.map(evidenceText).join('<br>') : '—',
+    assessedText(r.assessor, r.date),
   ];
 }
 
@@ -156,9 +181,11 @@ export const renderMarkdown: Renderer = (report) => {
       const by = [a.assessor ? `by ${md(a.assessor)}` : '', a.date ? `on ${md(a.date)}` : ''].filter(Boolean);
       out.push(
         `Guideline attestation: **${STATUS_STYLE[a.status].label}**${by.length ? ` ${by.join(' ')}` : ''}` +
-          `${a.justification ? `: ${md(a.justification)}` : ''} (${plural(a.evidence.length, 'evidence item')}).`,
+          `${a.justification ? `: ${md(a.justification)}` : ''}` +
+          (a.evidence.length ? `. Evidence (${a.evidence.length}):` : '. No evidence cited.'),
         '',
       );
+      if (a.evidence.length) out.push(...a.evidence.map((e) => `- ${evidenceText(e)}`), '');
     }
     const rows = g.requirements.flatMap((id) => {
       const r = byRequirement.get(id);
@@ -167,8 +194,8 @@ export const renderMarkdown: Renderer = (report) => {
     if (rows.length) {
       out.push(
         ...table(
-          ['Requirement', 'Section', 'Status', 'Applicability', 'Justification', 'Evidence'],
-          ['l', 'l', 'l', 'l', 'l', 'r'],
+          ['Requirement', 'Section', 'Status', 'Applicability', 'Justification', 'Evidence', 'Assessed'],
+          ['l', 'l', 'l', 'l', 'l', 'l', 'l'],
           rows,
         ),
         '',
@@ -200,9 +227,45 @@ export const renderMarkdown: Renderer = (report) => {
   for (const n of report.catalog.mappingSet.notes) out.push(`- ${NOTE_KIND_LABEL[n.kind]}: ${md(n.text)}`);
   out.push('');
 
+  const cited = citedEvidence(report);
+  if (cited.length) {
+    out.push('## Evidence', '');
+    out.push(
+      'Every file and link cited as evidence, with the full SHA-256 of each file so that a recipient can verify the copy they hold.',
+      '',
+      ...table(
+        ['#', 'Evidence', 'SHA-256', 'Cited by'],
+        ['r', 'l', 'l', 'l'],
+        cited.map((c) => {
+          const e = c.evidence;
+          const what =
+            e.kind === 'file'
+              ? `**File:** ${md(e.path)}${e.title ? ` — ${md(e.title)}` : ''}`
+              : `**Link:** ${e.title ? `${md(e.title)} — ${md(e.url)}` : md(e.url)}`;
+          const by = c.citedBy
+            .map((at) =>
+              at.requirement === null
+                ? `guideline ${md(byGuideline.get(at.guideline ?? '')?.number ?? at.guideline ?? '')} attestation`
+                : md(at.requirement),
+            )
+            .join(', ');
+          return [String(c.index), what, e.kind === 'file' ? md(e.sha256) : '—', by];
+        }),
+      ),
+      '',
+    );
+  }
+
   if (report.warnings.length) {
     out.push('## Warnings', '');
-    for (const w of report.warnings) out.push(`- ${md(w)}`);
+    // Each warning is one list item; a continuation line of it (such as its hint) is an item under it.
+    for (const w of report.warnings) {
+      const [first = '', ...rest] = w
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+      out.push(`- ${escapeLineStart(md(first))}`, ...rest.map((l) => `  - ${escapeLineStart(md(l))}`));
+    }
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -1,8 +1,9 @@
 /**
  * The report for a terminal: header, one summary line, the guidelines with outcome and reason, the
- * top gaps and the warnings. Colour (picocolors) only when asked for; lines kept to 100 columns by
- * wrapping long values under their column. Every string from the report is cleaned of control
- * characters first, so an assessment cannot move the cursor or colour the terminal.
+ * top gaps and a count of the warnings (the CLI has printed the warnings themselves on stderr).
+ * Colour (picocolors) only when asked for; lines kept to 100 columns by wrapping long values under
+ * their column. Every string from the report is cleaned of control characters first, so an
+ * assessment cannot move the cursor or colour the terminal.
  */
 import pc from 'picocolors';
 import type { ReportGap } from '../core/report/report-model.js';
@@ -17,6 +18,7 @@ import {
   STAKEHOLDER_LABEL,
   STATUS_STYLE,
   topPriorityText,
+  warningsSummary,
 } from './labels.js';
 import type { Renderer } from './renderer.js';
 
@@ -153,13 +155,12 @@ export const renderText: Renderer = (report, options) => {
     if (more > 0) out.push(`  … and ${more} more (all of them: --format md or --format html)`);
   }
 
-  if (report.warnings.length > 0) {
+  // The CLI prints every warning on stderr; the report only counts them, so none shows twice.
+  const warnings = warningsSummary(report);
+  if (warnings) {
     out.push('');
-    heading(`Warnings (${report.warnings.length})`);
-    for (const w of report.warnings) {
-      const lines = wrap(cleanText(w), TEXT_WIDTH, 4, 4);
-      out.push(c.yellow(`  ! ${lines[0]}`), ...lines.slice(1).map((l) => c.yellow(`    ${l}`)));
-    }
+    const lines = wrap(cleanText(warnings), TEXT_WIDTH, 2, 2);
+    out.push(...lines.map((l) => c.yellow(`  ${l}`)));
   }
   out.push('');
   out.push(

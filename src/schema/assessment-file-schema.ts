@@ -3,7 +3,14 @@ import { STATUSES } from '../core/assessment/assessment-types.js';
 import { STAKEHOLDERS } from '../core/catalog/catalog-types.js';
 import { idSchema } from './common-schema.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person writes: trimmed, not empty, with at least one letter or digit (not just invisible characters). */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain at least one letter or digit');
 
 /**
  * One piece of evidence: exactly one of `file` (with its sha256), `url` or `note`. One object with
@@ -11,13 +18,25 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  */
 export const evidenceSchema = z
   .strictObject({
-    file: text(1000).optional().describe('Path of the evidence file, relative to this assessment file.'),
+    file: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(1000, 'must be at most 1000 characters')
+      .optional()
+      .describe('Path of the evidence file, relative to this assessment file.'),
     sha256: z
       .string({ error: 'sha256 must be a string of 64 hexadecimal characters; quote it if it is all digits' })
       .regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hexadecimal characters (run: sha256sum FILE)')
       .optional()
       .describe('SHA-256 of the file, as printed by sha256sum.'),
-    url: z.url({ protocol: /^https?$/, error: 'url must be an http or https address' }).optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'url must be an http or https address' })
+      .refine(
+        (u) => !/[\s\u0000-\u001f\u007f-\u009f]/.test(u),
+        'url must not contain spaces or control characters',
+      )
+      .optional(),
     note: text(10_000).optional(),
     title: text(300).optional(),
   })
@@ -60,7 +79,7 @@ export const recordSchema = z.strictObject({
       'true when this status deliberately contradicts the product profile; needs a justification and silences the warning.',
     ),
   assessor: text(200).optional(),
-  date: z.iso.date({ error: 'date must be YYYY-MM-DD' }).optional(),
+  date: z.iso.date({ error: 'date must be a real calendar date written YYYY-MM-DD' }).optional(),
 });
 
 export const ASSESSMENT_FORMAT_VERSION = 1;
@@ -83,6 +102,7 @@ export const assessmentFileSchema = z
       roles: z
         .array(z.enum(STAKEHOLDERS))
         .max(4)
+        .refine((roles) => new Set(roles).size === roles.length, 'each role at most once')
         .default([])
         .describe('The CoP stakeholder roles your organisation plays for this product.'),
     }),

@@ -196,17 +196,102 @@ describe('html renderer', () => {
     for (const label of Object.values(LABEL)) expect(chart).toContain(`>${label}</text>`);
   });
 
-  it('shows evidence: file path and SHA-256, link, note; assessor and date', () => {
+  it('shows evidence compactly: file path with a 12-digit hash, link, note; assessor and date', () => {
     const page = renderHtml(reportOf(), { color: false });
     const row = page.slice(page.indexOf('<tr id="g-1-r-2_2e4_2e8_2e4"'));
     const r = row.slice(0, row.indexOf('</tr>'));
-    expect(r).toContain('<code>evidence/blank-password.txt</code>');
-    expect(r).toContain(`<code class="hash">${SHA}</code>`);
+    expect(r).toContain('<code class="path">evidence/blank-password.txt</code>');
+    // The first 12 hex digits and an ellipsis, the full value in the title attribute only.
+    expect(r).toContain(`<code class="hash" title="${SHA}">0616d690fca4…</code>`);
+    expect(r.replace(`title="${SHA}"`, '')).not.toContain(SHA);
     expect(r).toContain(
-      '<a href="https://example.com/report?a=1&amp;b=2" rel="noopener noreferrer">Test report</a><br><span class="url muted">https://example.com/report?a=1&amp;b=2</span>',
+      '<a href="https://example.com/report?a=1&amp;b=2" rel="noopener noreferrer">Test report</a>',
     );
-    expect(r).toContain('Example cam<br><time class="muted" datetime="2026-11-20">2026-11-20</time>');
-    expect(r).toContain('Rejected by firmware Example cam');
+    expect(r).toContain('<li><span class="ev-kind">Note</span> Example cam</li>');
+    expect(r).toContain('<p class="just">Rejected by firmware Example cam</p>');
+    // Name and date are held together by no-break spaces, so neither can wrap onto a line alone.
+    expect(r).toContain(
+      '<p class="signoff">Assessed by <span class="who">Example cam</span>&nbsp;on&nbsp;<time class="nowrap" datetime="2026-11-20">2026-11-20</time></p>',
+    );
+  });
+
+  it('lists every file with its full SHA-256 in the Evidence section, linked both ways', () => {
+    const page = renderHtml(reportOf(), { color: false });
+    expect(page).toContain('<li><a href="#evidence">Evidence</a></li>');
+    const section = page.slice(page.indexOf('<section id="evidence"'));
+    const evidence = section.slice(0, section.indexOf('</section>'));
+    const file = /<tr id="(ev-\d+)">(.*?)<\/tr>/s.exec(
+      evidence.slice(evidence.lastIndexOf('<tr', evidence.indexOf('blank-password.txt'))),
+    );
+    expect(file).not.toBeNull();
+    expect(file![2]).toContain('<code class="path">evidence/blank-password.txt</code> — Example cam');
+    expect(file![2]).toContain(`<code class="hash full">${SHA}</code>`);
+    // Cited by 2.4.8.4, linked to its row under guideline 1; the row's short hash links back here.
+    expect(file![2]).toContain('<a href="#g-1-r-2_2e4_2e8_2e4"><span class="req-no">2.4.8.4</span></a>');
+    expect(page).toContain(`<a href="#${file![1]}"><code class="hash" title="${SHA}">`);
+    expect(evidence).toContain(
+      '<a href="https://example.com/report?a=1&amp;b=2" class="url" rel="noopener noreferrer">https://example.com/report?a=1&amp;b=2</a>',
+    );
+    // A note is shown in full where it is cited, and is not repeated here.
+    expect(evidence).not.toContain('>Note<');
+  });
+
+  it('lays the requirement tables out to fit the page, on screen and in print', () => {
+    const page = renderHtml(reportOf(), { color: false });
+    expect(page).not.toMatch(/word-break\s*:\s*break-all/);
+    expect(page).not.toMatch(/hyphens\s*:\s*auto/);
+    expect(page).toContain('table.reqs,table.ev-register{table-layout:fixed}');
+    // Long tokens may wrap anywhere; ordinary words may not.
+    expect(page).toContain('.path,.url,.hash{overflow-wrap:anywhere}');
+    const cols = [...page.matchAll(/table\.reqs col\.c-([a-z]+)\{width:(\d+)%\}/g)];
+    const header = /<colgroup>(.*?)<\/colgroup>/.exec(page.slice(page.indexOf('<table class="reqs">')))![1]!;
+    const names = [...header.matchAll(/<col class="c-([a-z]+)">/g)].map((m) => m[1]);
+    expect(cols).toHaveLength(names.length * 2);
+    for (const set of [cols.slice(0, names.length), cols.slice(names.length)]) {
+      expect(set.map((m) => m[1])).toEqual(names);
+      const width: Record<string, number> = Object.fromEntries(set.map((m) => [m[1], Number(m[2])]));
+      expect(Object.values(width).reduce((a, b) => a + b, 0)).toBe(100);
+      expect(Math.max(...Object.values(width))).toBe(width.text);
+    }
+  });
+
+  it('words provenance for a reader: a document title, not an id, and no line numbers', () => {
+    const report = reportOf();
+    const worded: Report = {
+      ...report,
+      guidelines: report.guidelines.map((g) =>
+        g.id === '2' ? { ...g, altTitles: [{ title: 'Disclosure', source: 'iotsf-appnote-2018-03' }] } : g,
+      ),
+      requirements: report.requirements.map((r) =>
+        r.id === '2.4.8.4'
+          ? {
+              ...r,
+              variants: [{ text: 'Other text', source: 'iotsf-appnote-2018-03, Table 1 row 66, line 128' }],
+            }
+          : r,
+      ),
+    };
+    const page = renderHtml(worded, { color: false });
+    expect(page).toContain('Also titled “Disclosure” — IoTSF application note (March 2018).');
+    expect(page).toContain(
+      '<p>Other text <span class="muted small">— IoTSF application note (March 2018), Table 1 row 66</span></p>',
+    );
+    expect(page).not.toContain('iotsf-appnote');
+    expect(page).not.toContain('line 128');
+  });
+
+  it('shows no raw relationship value: "unspecified" appears only inside catalog note texts', () => {
+    const report = reportOf();
+    let page = renderHtml(report, { color: false });
+    const notes = [
+      ...report.catalog.source.notes,
+      ...report.catalog.target.notes,
+      ...report.catalog.mappingSet.notes,
+      ...report.guidelines.flatMap((g) => g.notes),
+      ...report.requirements.flatMap((r) => r.notes),
+    ];
+    for (const n of notes) page = page.split(escapeHtml(n.text)).join('');
+    expect(page).not.toMatch(/unspecified/i);
   });
 
   it('writes a non-http URL as text, never as a link', () => {
@@ -269,6 +354,17 @@ describe('html renderer', () => {
       expect(profile).toContain(`<th scope="row">${escapeHtml(p.question)}</th>`);
     expect(profile).toMatch(
       /Does the device support Wi-Fi Protected Setup \(WPS\)\?<\/th><td><strong>No<\/strong>/,
+    );
+  });
+
+  it('shows a warning with its hint on a line of its own', () => {
+    const report = {
+      ...reportOf(),
+      warnings: ['a.yaml:9:13: warning x: <b>odd</b>\n    hint: fix it', 'a.yaml:10:1: warning y: odd'],
+    };
+    const page = renderHtml(report, { color: false });
+    expect(page).toContain(
+      '<ul class="warnings"><li>a.yaml:9:13: warning x: &lt;b&gt;odd&lt;/b&gt;<br><span class="muted">hint: fix it</span></li><li>a.yaml:10:1: warning y: odd</li></ul>',
     );
   });
 

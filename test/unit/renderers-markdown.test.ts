@@ -33,7 +33,9 @@ beforeAll(() => {
 
 const yamlString = (s: string) => JSON.stringify(s);
 
-function reportOf(name: string, justification = 'Blank passwords rejected'): Report {
+const SHA = '0616d690fca43b9677412c93039bf12302143e3d3c498d1ec1b178a907ebb010';
+
+function reportOf(name: string, justification = 'Blank passwords rejected', extra = ''): Report {
   const yaml = `iotassure: 1
 product: { name: ${yamlString(name)}, model: ${yamlString(`M|${name}`)}, manufacturer: ${yamlString(name)} }
 profile: { wifi: true, wps: false }
@@ -42,7 +44,7 @@ requirements:
   2.4.8.6: { status: non-compliant, justification: No length check }
   2.4.13.20: { status: compliant }
   2.4.13.21: { status: compliant }
-`;
+${extra}`;
   const r = readAssessmentText(yaml, 'test.yaml', loader.contextFor, { checkEvidence: false });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return buildReport({
@@ -129,15 +131,16 @@ describe('markdown renderer', () => {
         expect(rows.map((r) => r[0]!.replace(/ \(no number\)$/, ''))).toEqual(
           g.requirements.map((id) => escapeMarkdown(id)),
         );
-        for (const r of rows) expect(r).toHaveLength(6);
+        for (const r of rows) expect(r).toHaveLength(7);
       }
     }
     const one = tableUnder(md, md.split('\n').find((l) => l.startsWith('### 1. '))!);
     const row = one.find((r) => r[0] === '2.4.8.4')!;
     expect(row[2]).toContain('Compliant');
     expect(row[4]).toBe('Blank passwords rejected');
-    expect(row[5]).toBe('1');
-    expect(one.find((r) => r[0] === '2.4.7.11')![3]).toBe('Does not apply: the device does not support WPS');
+    expect(row[5]).toBe('**Note:** Example cam');
+    expect(row[6]).toBe('—');
+    expect(one.find((r) => r[0] === '2.4.7.11')![3]).toBe('Does not apply — the device does not support WPS');
     const profile = tableUnder(md, '## Product profile');
     expect(profile).toHaveLength(report.profile.length);
     expect(profile.find((r) => r[1] === 'wps')!.slice(2)).toEqual(['No', 'Answered']);
@@ -176,5 +179,113 @@ describe('markdown renderer', () => {
       else expect(cells(l), l).toHaveLength(header);
     }
     expect(md).toContain('| line one \\| still one<br>line two \\`code\\` &lt;b&gt;x&lt;/b&gt; |');
+  });
+
+  it('shows each evidence item escaped in the cell, with assessor and date; full hashes under Evidence', () => {
+    const extra = `  2.4.8.5:
+    status: compliant
+    assessor: "A. *Tester* <b>"
+    date: 2026-11-20
+    evidence:
+      - { file: "evidence/a_b*c|d.txt", sha256: ${SHA}, title: "[x](javascript:alert(1))" }
+      - { url: "https://example.com/report?a=1&b=2", title: Test report }
+      - { note: "line one\\nline <two>" }
+`;
+    const report = reportOf('Example cam', 'Tested', extra);
+    // Validation rejects a javascript: URL; a renderer must stay safe with one all the same.
+    const hostile: Report = {
+      ...report,
+      requirements: report.requirements.map((r) =>
+        r.id === '2.4.8.5'
+          ? {
+              ...r,
+              evidence: [
+                ...r.evidence.slice(0, 2),
+                { kind: 'url', url: 'javascript:alert(1)', title: null },
+                ...r.evidence.slice(2),
+              ],
+            }
+          : r,
+      ),
+    };
+    const md = renderMarkdown(hostile, { color: false });
+    const one = tableUnder(md, md.split('\n').find((l) => l.startsWith('### 1. '))!);
+    const row = one.find((r) => r[0] === '2.4.8.5')!;
+    expect(row).toHaveLength(7);
+    expect(row[5]!.split('<br>')).toEqual([
+      '**File:** evidence/a\\_b\\*c\\|d.txt — \\[x\\](javascript:alert(1)) (SHA-256 0616d690fca4…)',
+      '**Link:** Test report — https://example.com/report?a=1&amp;b=2',
+      '**Link:** javascript:alert(1)',
+      '**Note:** line one',
+      'line &lt;two&gt;',
+    ]);
+    expect(row[6]).toBe('A. \\*Tester\\* &lt;b&gt;, 2026-11-20');
+    // No link can form: every bracket from the data is escaped.
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(md.replace(/<br>/g, '')).not.toMatch(/<[a-z/!]/i);
+    // The cell has the short hash only; the Evidence section lists the file once with the full one.
+    expect(row[5]).not.toContain(SHA);
+    const evidence = tableUnder(md, '## Evidence');
+    expect(evidence).toHaveLength(3);
+    expect(evidence[0]).toEqual([
+      '1',
+      '**File:** evidence/a\\_b\\*c\\|d.txt — \\[x\\](javascript:alert(1))',
+      SHA,
+      '2.4.8.5',
+    ]);
+    expect(evidence[2]![1]).toBe('**Link:** javascript:alert(1)');
+  });
+
+  it('words applicability naturally: "Unknown — unanswered: …", never "Unknown: unanswered"', () => {
+    const report = reportOf('Example cam');
+    const md = renderMarkdown(report, { color: false });
+    const unknown = report.requirements.filter((r) => r.applicability.kind === 'unknown');
+    expect(unknown.length).toBeGreaterThan(0);
+    const rows = new Map<string, string[]>();
+    for (const g of report.guidelines) {
+      const heading = md.split('\n').find((l) => l.startsWith(`### ${g.number}. `))!;
+      if (g.requirements.length)
+        for (const r of tableUnder(md, heading)) rows.set(r[0]!.replace(/ \(no number\)$/, ''), r);
+    }
+    for (const r of unknown) expect(rows.get(escapeMarkdown(r.id))![3]).toMatch(/^Unknown — unanswered: /);
+    expect(md).not.toMatch(/(Unknown|Applies|Does not apply|Always applies): /);
+  });
+
+  it('renders each warning as its own list item, a hint as an item under it, with no <br>', () => {
+    const report = {
+      ...reportOf('Example cam'),
+      warnings: [
+        'a.yaml:9:13: warning x: recorded *compliant*\n    hint: correct the status',
+        'a.yaml:10:1: warning y: - odd',
+        '1. starts like a list',
+      ],
+    };
+    const md = renderMarkdown(report, { color: false });
+    const section = md.slice(md.indexOf('## Warnings'));
+    expect(section).toBe(
+      [
+        '## Warnings',
+        '',
+        '- a.yaml:9:13: warning x: recorded \\*compliant\\*',
+        '  - hint: correct the status',
+        '- a.yaml:10:1: warning y: - odd',
+        '- 1\\. starts like a list',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows no raw relationship value: "unspecified" appears only inside catalog note texts', () => {
+    const report = reportOf('Example cam');
+    let md = renderMarkdown(report, { color: false });
+    const notes = [
+      ...report.catalog.source.notes,
+      ...report.catalog.target.notes,
+      ...report.catalog.mappingSet.notes,
+      ...report.guidelines.flatMap((g) => g.notes),
+      ...report.requirements.flatMap((r) => r.notes),
+    ];
+    for (const n of notes) md = md.split(escapeMarkdown(n.text)).join('');
+    expect(md).not.toMatch(/unspecified/i);
   });
 });

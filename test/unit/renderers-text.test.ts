@@ -149,9 +149,22 @@ describe('text renderer', () => {
     expect(renderText(report, { color: false })).toMatch(/^Gaps: none$/m);
   });
 
-  it('prints warnings last', () => {
-    const out = renderText(reportOf(EXAMPLE, ['test.yaml:3:1: warning: something odd']), { color: false });
-    expect(out).toMatch(/Warnings \(1\)\n {2}! test\.yaml:3:1: warning: something odd\n/);
+  it('counts the warnings in one line instead of repeating what the CLI printed on stderr', () => {
+    const warnings = [
+      'test.yaml:3:1: warning x: something odd\n    hint: look again',
+      'test.yaml:4:1: warning y: something else',
+    ];
+    const out = renderText(reportOf(EXAMPLE, warnings), { color: false });
+    expect(out).not.toContain('something odd');
+    expect(out).not.toContain('something else');
+    expect(out).not.toContain('hint:');
+    expect(out.replace(/\s+/g, ' ')).toContain(
+      '2 warnings while reading the assessment (printed on stderr; `iotassure validate test.yaml` lists them again)',
+    );
+    const one = renderText(reportOf(EXAMPLE, warnings.slice(1)), { color: false });
+    expect(one.replace(/\s+/g, ' ')).toContain('1 warning while reading the assessment');
+    expect(one.replace(/\s+/g, ' ')).toContain('lists it again');
+    expect(renderText(reportOf(EXAMPLE), { color: false })).not.toMatch(/warning/i);
   });
 
   it('has no ANSI escapes without colour, and has them with colour', () => {

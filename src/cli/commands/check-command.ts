@@ -30,7 +30,7 @@ export function checkCommand(file: string, options: CheckOptions): number {
       : options.require
           .split(',')
           .map((s) => s.trim())
-          .filter(Boolean);
+          .filter((s, i, all) => s !== '' && all.indexOf(s) === i);
   const unknown = wanted.filter((id) => !known.includes(id));
   if (wanted.length === 0 || unknown.length > 0) {
     throw new CliError(

@@ -7,6 +7,7 @@ import type { Product } from '../../core/assessment/assessment-types.js';
 import { buildSkeleton } from '../../core/assessment/skeleton.js';
 import { STAKEHOLDERS, type Stakeholder } from '../../core/catalog/catalog-types.js';
 import { packageRoot } from '../../package-root.js';
+import { assessmentFileSchema } from '../../schema/assessment-file-schema.js';
 import { loader, withCatalog } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
@@ -44,7 +45,11 @@ export function parseAnswers(values: readonly string[], factIds: readonly string
     if (rest.length > 0 || !(YES.has(v) || NO.has(v) || UNKNOWN.has(v))) {
       throw new CliError(`--answer ${item}: write FACT=yes, FACT=no or FACT=unknown`, EXIT.usage);
     }
-    if (!UNKNOWN.has(v)) answers.set(id.trim(), YES.has(v));
+    const answer = UNKNOWN.has(v) ? undefined : YES.has(v);
+    if (answers.has(id.trim()) && answers.get(id.trim()) !== answer) {
+      throw new CliError(`--answer ${id.trim()} is given twice with different answers`, EXIT.usage);
+    }
+    if (answer !== undefined) answers.set(id.trim(), answer);
   }
   return answers;
 }
@@ -135,6 +140,25 @@ export async function initCommand(options: InitOptions): Promise<number> {
     );
   }
 
+  // What init writes must pass validate: check the product fields against the same schema.
+  const checked = assessmentFileSchema.shape.product.safeParse({
+    name: product.name,
+    ...(product.model ? { model: product.model } : {}),
+    ...(product.version ? { version: product.version } : {}),
+    ...(product.manufacturer ? { manufacturer: product.manufacturer } : {}),
+    roles: product.roles,
+  });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const option = {
+      name: '--name',
+      model: '--model',
+      version: '--product-version',
+      manufacturer: '--manufacturer',
+      roles: '--role',
+    }[String(issue?.path[0]) as 'name'];
+    throw new CliError(`${option ?? 'product'}: ${issue?.message ?? 'invalid value'}`, EXIT.usage);
+  }
   const skeleton = buildSkeleton(ctx, product, answers);
   for (const [id, why] of skeleton.notAsked) {
     if (answers.get(id) === true) {

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { buildReport } from '../../core/report/report-model.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { RENDERERS } from '../../renderers/registry.js';
@@ -35,6 +36,11 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   const toStdout = !options.output || options.output === '-';
   // --color / --no-color decide; otherwise colour only for a terminal.
   const color = format === 'text' && (options.color ?? (toStdout && useColor(process.stdout)));
-  writeOutput(render(report, { color }), options.output);
+  const base = dirname(resolve(file));
+  const evidence = [
+    ...loaded.assessment.requirements.values(),
+    ...loaded.assessment.attestations.values(),
+  ].flatMap((r) => r.evidence.flatMap((e) => (e.kind === 'file' ? [resolve(base, e.path)] : [])));
+  writeOutput(render(report, { color }), options.output, [file, ...evidence]);
   return EXIT.ok;
 }

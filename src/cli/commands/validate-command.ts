@@ -1,5 +1,6 @@
-import { readAssessmentFile } from '../../assessment-file/read-assessment.js';
+import { MAX_DIAGNOSTICS, readAssessmentFile } from '../../assessment-file/read-assessment.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { printable } from '../../diagnostics/printable.js';
 import { loader, printDiagnostics, withCatalog } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -27,7 +28,7 @@ export function validateCommand(file: string, options: ValidateOptions): number 
     );
     if (unreadable) return EXIT.badInput;
     process.stderr.write(
-      `${file}: ${failed ? 'invalid' : 'valid'} — ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+      `${printable(file)}: ${failed ? 'invalid' : 'valid'} — ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${result.diagnostics.length >= MAX_DIAGNOSTICS ? ` (only the first ${MAX_DIAGNOSTICS} problems are listed)` : ''}\n`,
     );
   }
   if (result.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'file-too-large'))
