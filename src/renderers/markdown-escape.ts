@@ -23,9 +23,10 @@ export function escapeMarkdown(value: string | number): string {
 }
 
 /**
- * For an escaped value placed at the start of a list item, where a leading `-`, `+` or `1.` would
- * open a nested list: backslash-escapes that marker.
+ * For an escaped value placed at the start of a line or list item, where a leading `-`, `+`, `=`
+ * or `1.` would open a list, draw a rule or make a heading: backslash-escapes that marker.
  */
 export function escapeLineStart(escaped: string): string {
-  return escaped.replace(/^([-+])(?=\s|$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  // Any leading - + = (list item, thematic break "---", setext underline "===") and "1." or "1)".
+  return escaped.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }

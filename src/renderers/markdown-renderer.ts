@@ -99,7 +99,7 @@ export const renderMarkdown: Renderer = (report) => {
   if (p.manufacturer) facts.push(`**Manufacturer:** ${md(p.manufacturer)}`);
   if (p.roles.length) facts.push(`**Roles:** ${p.roles.map((r) => STAKEHOLDER_LABEL[r]).join(', ')}`);
   if (facts.length) out.push(facts.join(' · '), '');
-  if (p.description) out.push(md(p.description), '');
+  if (p.description) out.push(escapeLineStart(md(p.description)), '');
   out.push(
     `Assessed with **${md(report.catalog.source.shortTitle)}** (version ${md(report.catalog.source.version)}) ` +
       `against **${md(report.catalog.target.shortTitle)}** (version ${md(report.catalog.target.version)}), ` +

@@ -107,7 +107,7 @@ describe('catalog show', () => {
     expect(out).toContain('Applies when: mqtt (explicit: "Where the MQTT protocol is used")');
     expect(out).toContain('  mqtt: Does the product use the MQTT protocol?');
     expect(out).toMatch(
-      /^ {3}5 Communicate securely — unspecified \(iotsf-appnote-2018-03, Table 1 row \d+/m,
+      /^ {3}5 Communicate securely — mapped \(relationship not stated by the source\) \(IoTSF application note \(March 2018\), Table 1 row \d+/m,
     );
   });
 

@@ -4,6 +4,7 @@ import { factsOf } from '../../core/applicability/condition.js';
 import type { AssessmentContext } from '../../core/assessment/assessment-context.js';
 import { displayNumber } from '../../core/catalog/catalog.js';
 import type { Item } from '../../core/catalog/catalog-types.js';
+import { DOCUMENT_TITLE, RELATIONSHIP_LABEL } from '../../renderers/labels.js';
 import { loader, withCatalog, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
@@ -146,7 +147,7 @@ export function catalogShow(id: string): number {
     for (const link of c.mapping.links.filter((l) => l.source === sid)) {
       const t = c.targetById.get(link.target);
       out.push(
-        `  ${link.target.padStart(2)} ${t?.title ?? ''} — ${link.relationship} (${link.provenance.document}, ${link.provenance.table} row ${link.provenance.row}, line ${link.provenance.line})`,
+        `  ${link.target.padStart(2)} ${t?.title ?? ''} — ${RELATIONSHIP_LABEL[link.relationship]} (${DOCUMENT_TITLE[link.provenance.document] ?? link.provenance.document}, ${link.provenance.table} row ${link.provenance.row})`,
       );
     }
   }
