@@ -216,9 +216,10 @@ export function readAssessmentText(
   options: ReadAssessmentOptions = {},
 ): AssessmentReadResult {
   const shown = options.displayName ?? file;
-  // Assessment files are edited by hand, so always keep positions (YAML parser, not JSON.parse).
+  // The fast reader first; the position-keeping parser whenever there is anything to report.
   const parsed = parseAndValidate(text, shown, assessmentFileSchema, {
     fastJson: false,
+    fastYaml: true,
     knownKeys: ASSESSMENT_KEYS,
   });
   if (!parsed.ok) {

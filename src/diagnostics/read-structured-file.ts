@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostic.js';
+import { fastParse } from './fast-yaml.js';
 import { nearest } from './nearest.js';
 import { formatPath, type ParsedSource, parseSource } from './source-positions.js';
 
@@ -131,8 +132,20 @@ export function parseAndValidate<S extends z.ZodType>(
   text: string,
   file: string,
   schema: S,
-  options: { readonly fastJson?: boolean; readonly knownKeys?: readonly string[] } = {},
+  options: {
+    readonly fastJson?: boolean;
+    /** Try the fast YAML reader first (src/diagnostics/fast-yaml.ts); positions are parsed only if needed. */
+    readonly fastYaml?: boolean;
+    readonly knownKeys?: readonly string[];
+  } = {},
 ): ReadResult<z.output<S>> {
+  if (options.fastYaml) {
+    const raw = fastParse(text);
+    if (raw !== undefined && raw !== null) {
+      const result = schema.safeParse(raw);
+      if (result.success) return { ok: true, value: result.data, source: lazySource(text, file, raw), text };
+    }
+  }
   if (options.fastJson ?? file.endsWith('.json')) {
     try {
       const value = JSON.parse(text) as unknown;
@@ -186,4 +199,25 @@ function firstInvalidUtf8(buffer: Buffer): number {
     }
   }
   return buffer.length;
+}
+
+/**
+ * A ParsedSource for a document the fast reader accepted: keys come from its value; positions, when
+ * a diagnostic needs one, from parsing the text again with the position-keeping parser.
+ */
+function lazySource(text: string, file: string, raw: unknown): ParsedSource {
+  let full: ParsedSource | null | undefined;
+  return {
+    value: raw,
+    locate(path, which) {
+      if (full === undefined) full = parseSource(text, file).parsed;
+      return full?.locate(path, which) ?? null;
+    },
+    keysAt(path) {
+      let node: unknown = raw;
+      for (const segment of path)
+        node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+      return node && typeof node === 'object' && !Array.isArray(node) ? Object.keys(node) : [];
+    },
+  };
 }
