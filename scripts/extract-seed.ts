@@ -9,9 +9,10 @@
  * The extraction is deliberately literal. Every editorial decision is written here, next to the
  * line that makes it, and lands in the data as a visible note — nothing is silently repaired.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './generated-file.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_ID = 'iotsf-appnote-2018-03';
@@ -434,16 +435,10 @@ function main(): void {
   let differs = false;
   for (const [path, value] of outputs) {
     const text = `${JSON.stringify(value, null, 2)}\n`;
-    if (check) {
-      let current = '';
-      try {
-        current = readFileSync(path, 'utf8');
-      } catch {}
-      if (current !== text) {
-        differs = true;
-        console.error(`${path} differs from a fresh extraction of ${seedPath}`);
-      }
-    } else writeFileSync(path, text);
+    if (!writeOrCheck(path, text, check)) {
+      differs = true;
+      console.error(`${path} differs from a fresh extraction of ${seedPath}`);
+    }
   }
   // Guideline cells, printed for the CoP data file's altTitles (kept there, by hand, with the final titles).
   if (!check) for (const c of cells) console.log(`guideline ${c.guideline}: ${JSON.stringify(c.title)}`);

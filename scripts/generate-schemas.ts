@@ -6,7 +6,6 @@
  *   npx tsx scripts/generate-schemas.ts           # write
  *   npx tsx scripts/generate-schemas.ts --check   # exit 1 if a committed schema is out of date
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import { contextLoader } from '../src/catalog-files/context-loader.js';
 import { assessmentFileSchema } from '../src/schema/assessment-file-schema.js';
 import { frameworkFileSchema, mappingFileSchema } from '../src/schema/framework-file-schema.js';
 import { applicabilityFileSchema, factsFileSchema } from '../src/schema/profile-file-schema.js';
+import { writeOrCheck } from './generated-file.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BASE = 'https://iotassure.invalid/schemas/';
@@ -76,15 +76,9 @@ let stale = 0;
 for (const [name, schema] of outputs) {
   const path = join(ROOT, 'schemas', name);
   const text = `${JSON.stringify(schema, null, 2)}\n`;
-  if (check) {
-    let current = '';
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch {}
-    if (current !== text) {
-      stale += 1;
-      console.error(`schemas/${name} is out of date; run: npx tsx scripts/generate-schemas.ts`);
-    }
-  } else writeFileSync(path, text);
+  if (!writeOrCheck(path, text, check)) {
+    stale += 1;
+    console.error(`schemas/${name} is out of date; run: npx tsx scripts/generate-schemas.ts`);
+  }
 }
 process.exitCode = stale ? 1 : 0;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ApplicabilitySet, FactSet } from '../core/applicability/fact-types.js';
 import type { Catalog } from '../core/catalog/catalog.js';
 import type { Framework, MappingSet } from '../core/catalog/catalog-types.js';
-import { type Diagnostic, DiagnosticError } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, DiagnosticError, fileDiagnostic } from '../diagnostics/diagnostic.js';
 import { readStructuredFile } from '../diagnostics/read-structured-file.js';
 import type { ParsedSource, PathSegment } from '../diagnostics/source-positions.js';
 import { parseSource } from '../diagnostics/source-positions.js';
@@ -77,16 +77,12 @@ export function loadAndValidateCatalog(dataDir: string): Catalog {
   const dirStat = statSync(dataDir, { throwIfNoEntry: false });
   if (!dirStat?.isDirectory()) {
     throw new DiagnosticError([
-      {
-        severity: 'error',
-        code: 'file-unreadable',
-        file: dataDir,
-        line: null,
-        column: null,
-        path: '',
-        message: dirStat ? 'the data folder is not a folder' : 'the data folder does not exist',
-        hint: 'IOTASSURE_DATA_DIR must name a folder with frameworks/, mappings/, profile/ and applicability/',
-      },
+      fileDiagnostic(
+        dataDir,
+        'file-unreadable',
+        dirStat ? 'the data folder is not a folder' : 'the data folder does not exist',
+        'IOTASSURE_DATA_DIR must name a folder with frameworks/, mappings/, profile/ and applicability/',
+      ),
     ]);
   }
   const diagnostics: Diagnostic[] = [];
@@ -152,16 +148,14 @@ export function loadAndValidateCatalog(dataDir: string): Catalog {
     }
   }
   if (frameworks.size === 0 && diagnostics.length === 0) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'file-unreadable',
-      file: dataDir,
-      line: null,
-      column: null,
-      path: '',
-      message: 'no framework files found',
-      hint: 'the data directory must contain frameworks/, mappings/, profile/ and applicability/',
-    });
+    diagnostics.push(
+      fileDiagnostic(
+        dataDir,
+        'file-unreadable',
+        'no framework files found',
+        'the data directory must contain frameworks/, mappings/, profile/ and applicability/',
+      ),
+    );
   }
   if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
   return catalog;

@@ -19,6 +19,16 @@ export interface Diagnostic {
   readonly hint: string | null;
 }
 
+/** A problem with a file (or folder) as a whole, with no position inside it. */
+export function fileDiagnostic(
+  file: string,
+  code: DiagnosticCode,
+  message: string,
+  hint: string | null,
+): Diagnostic {
+  return { severity: 'error', code, file, line: null, column: null, path: '', message, hint };
+}
+
 /** One diagnostic as terminal-safe text: everything taken from the file is made printable. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === null ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
-import type { Diagnostic } from './diagnostic.js';
+import { type Diagnostic, fileDiagnostic } from './diagnostic.js';
 import { fastParse } from './fast-yaml.js';
 import { nearest } from './nearest.js';
 import { formatPath, type ParsedSource, parseSource } from './source-positions.js';
@@ -16,15 +16,6 @@ export type ReadResult<T> =
   | { readonly ok: true; readonly value: T; readonly source: ParsedSource | null; readonly text: string }
   | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
-function fileProblem(
-  file: string,
-  code: 'file-unreadable' | 'file-too-large',
-  message: string,
-  hint: string,
-): Diagnostic {
-  return { severity: 'error', code, file, line: null, column: null, path: '', message, hint };
-}
-
 export function readTextFile(
   file: string,
   maxBytes = DEFAULT_MAX_BYTES,
@@ -33,7 +24,7 @@ export function readTextFile(
     const stat = statSync(file);
     if (!stat.isFile()) {
       return {
-        diagnostic: fileProblem(
+        diagnostic: fileDiagnostic(
           file,
           'file-unreadable',
           'not a regular file',
@@ -43,7 +34,7 @@ export function readTextFile(
     }
     if (stat.size > maxBytes) {
       return {
-        diagnostic: fileProblem(
+        diagnostic: fileDiagnostic(
           file,
           'file-too-large',
           `the file is ${stat.size} bytes; the limit is ${maxBytes} bytes`,
@@ -55,7 +46,7 @@ export function readTextFile(
     const utf16 = (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
     if (utf16) {
       return {
-        diagnostic: fileProblem(file, 'file-unreadable', 'the file is UTF-16 text', 'save it as UTF-8'),
+        diagnostic: fileDiagnostic(file, 'file-unreadable', 'the file is UTF-16 text', 'save it as UTF-8'),
       };
     }
     let text: string;
@@ -64,7 +55,7 @@ export function readTextFile(
     } catch {
       const bad = firstInvalidUtf8(buffer);
       return {
-        diagnostic: fileProblem(
+        diagnostic: fileDiagnostic(
           file,
           'file-unreadable',
           `the file is not valid UTF-8 (first bad byte at offset ${bad})`,
@@ -74,7 +65,7 @@ export function readTextFile(
     }
     if (text.includes('\u0000')) {
       return {
-        diagnostic: fileProblem(
+        diagnostic: fileDiagnostic(
           file,
           'file-unreadable',
           'the file is binary, not text',
@@ -92,7 +83,7 @@ export function readTextFile(
       EISDIR: ['not a regular file', 'give the path of a YAML or JSON file'],
     };
     const [message, hint] = known[code ?? ''] ?? [(error as Error).message, 'check the path'];
-    return { diagnostic: fileProblem(file, 'file-unreadable', message, hint) };
+    return { diagnostic: fileDiagnostic(file, 'file-unreadable', message, hint) };
   }
 }
 
