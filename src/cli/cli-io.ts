@@ -52,7 +52,7 @@ export function loadAssessmentOrExit(file: string, options: { checkEvidence: boo
     }
     const n = result.diagnostics.filter((d) => d.severity === 'error').length;
     throw new CliError(
-      `${file}: ${n} error${n === 1 ? '' : 's'}; fix them and run again (see \`iotassure validate ${file}\`)`,
+      `${file}: ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} and run again (see \`iotassure validate ${file}\`)`,
       EXIT.badInput,
     );
   }

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { type Diagnostic, fileDiagnostic } from './diagnostic.js';
 import { fastParse } from './fast-yaml.js';
 import { nearest } from './nearest.js';
-import { formatPath, type ParsedSource, parseSource } from './source-positions.js';
+import { formatPath, type ParsedSource, parseSource, valueAtPath } from './source-positions.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -106,6 +106,11 @@ export function zodIssuesToDiagnostics(
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const at = unknownKeys.length > 0 ? [...path, unknownKeys[0] as string] : path;
     const pos = source.locate(at, unknownKeys.length > 0 ? 'key' : 'value');
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    const allowed =
+      issue.code === 'invalid_value' ? issue.values.filter((v): v is string => typeof v === 'string') : [];
+    const got = allowed.length ? source.valueAt(path) : undefined;
+    const suggestion = typeof got === 'string' ? nearest(got, allowed, 1)[0] : undefined;
     return {
       severity: 'error' as const,
       code: 'schema' as const,
@@ -113,8 +118,15 @@ export function zodIssuesToDiagnostics(
       line: pos?.line ?? null,
       column: pos?.column ?? null,
       path: formatPath(path),
-      message: issue.message,
-      hint: unknownKeys.length > 0 ? unknownKeyHint(unknownKeys[0] as string, knownKeys) : null,
+      message: missing ? `"${String(path.at(-1) ?? 'value')}" is required here and missing` : issue.message,
+      hint:
+        unknownKeys.length > 0
+          ? unknownKeyHint(unknownKeys[0] as string, knownKeys)
+          : suggestion
+            ? `did you mean "${suggestion}"?`
+            : missing
+              ? 'add it (a misspelt key nearby may be meant to be this one)'
+              : null,
     };
   });
 }
@@ -204,10 +216,9 @@ function lazySource(text: string, file: string, raw: unknown): ParsedSource {
       if (full === undefined) full = parseSource(text, file).parsed;
       return full?.locate(path, which) ?? null;
     },
+    valueAt: (path) => valueAtPath(raw, path),
     keysAt(path) {
-      let node: unknown = raw;
-      for (const segment of path)
-        node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+      const node = valueAtPath(raw, path);
       return node && typeof node === 'object' && !Array.isArray(node) ? Object.keys(node) : [];
     },
   };

@@ -13,6 +13,8 @@ export interface ParsedSource {
   locate(path: readonly PathSegment[], which?: 'key' | 'value'): { line: number; column: number } | null;
   /** The keys of the mapping at `path` as written in the file (including keys toJS would drop). */
   keysAt(path: readonly PathSegment[]): string[];
+  /** The parsed value at `path`, if there is one. */
+  valueAt(path: readonly PathSegment[]): unknown;
 }
 
 export function parseSource(
@@ -91,6 +93,9 @@ export function parseSource(
   };
   const parsed: ParsedSource = {
     value,
+    valueAt(path) {
+      return valueAtPath(value, path);
+    },
     keysAt(path) {
       const node = doc.getIn(path, true);
       return isMap(node)
@@ -178,4 +183,16 @@ function keyProblems(
     },
   });
   return found;
+}
+
+/** Walks a parsed value along a path of keys and indexes. */
+export function valueAtPath(value: unknown, path: readonly PathSegment[]): unknown {
+  let node = value;
+  for (const segment of path) {
+    node =
+      node !== null && typeof node === 'object'
+        ? (node as Record<string | number, unknown>)[segment]
+        : undefined;
+  }
+  return node;
 }

@@ -365,14 +365,14 @@ export function topPriorityText(report: Report): string {
   if (top.guidelines.length === 0) return 'no guideline is marked top priority';
   const byId = new Map(report.guidelines.map((g) => [g.id, g]));
   const ids = top.guidelines.map((id) => byId.get(id)?.number ?? id).join(', ');
-  if (top.allMet) return `top priority (${ids}): all met`;
+  if (top.allMet) return `top-priority guidelines (${ids}): all met`;
   const detail = top.guidelines
     .map((id) => {
       const g = byId.get(id);
-      return `${g?.number ?? id} ${g ? OUTCOME_STYLE[g.outcome].label.toLowerCase() : 'unknown'}`;
+      return `guideline ${g?.number ?? id} ${g ? OUTCOME_STYLE[g.outcome].label.toLowerCase() : 'unknown'}`;
     })
     .join(', ');
-  return `top priority (${ids}): not all met (${detail})`;
+  return `top-priority guidelines (${ids}): not all met (${detail})`;
 }
 
 export interface SourceNote {

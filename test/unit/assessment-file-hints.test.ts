@@ -49,3 +49,27 @@ describe('validate reports every mistake at once, with hints', () => {
     expect(at('unknown-requirement')[0]?.[2]).toContain('2.4.7.13');
   });
 });
+
+describe('hints for a missing key and a misspelt value', () => {
+  const r = read([
+    'iotassure: 1',
+    'prodcut:',
+    '  name: X',
+    'requirements:',
+    '  2.4.3.5:',
+    '    status: complaint',
+    '',
+  ]);
+
+  it('a missing required key says so, and the misspelt one is pointed at', () => {
+    expect(r.diagnostics.map((d) => d.message)).toContain('"product" is required here and missing');
+    expect(r.diagnostics.find((d) => d.message.includes('prodcut'))?.hint).toBe(
+      'did you mean "product"? (or remove the key)',
+    );
+  });
+
+  it('a misspelt status gets the nearest allowed value', () => {
+    const d = r.diagnostics.find((x) => x.path === 'requirements.2.4.3.5.status');
+    expect([d?.line, d?.hint]).toEqual([6, 'did you mean "compliant"?']);
+  });
+});

@@ -113,7 +113,9 @@ describe('markdown renderer', () => {
     const { compliantRequirements: c, applicableRequirements: a } = report.summary;
     expect(c).toBe(3);
     expect(md).toContain(`of applicable requirements compliant (3 of ${a})`);
-    expect(md).toContain('- Top priority (1, 2, 3): not all met (1 not met, 2 incomplete, 3 incomplete)');
+    expect(md).toContain(
+      '- Top-priority guidelines (1, 2, 3): not all met (guideline 1 not met, guideline 2 incomplete, guideline 3 incomplete)',
+    );
   });
 
   it('has the gap table, requirement tables per guideline, profile and source defects', () => {

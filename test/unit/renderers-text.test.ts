@@ -92,7 +92,9 @@ describe('text renderer', () => {
     expect(flat).toContain(
       'Summary: 0 of 13 guidelines met; 1.3% of applicable requirements compliant (1 of 80)',
     );
-    expect(flat).toContain('top priority (1, 2, 3): not all met (1 not met, 2 incomplete, 3 incomplete)');
+    expect(flat).toContain(
+      'top-priority guidelines (1, 2, 3): not all met (guideline 1 not met, guideline 2 incomplete, guideline 3 incomplete)',
+    );
   });
 
   it('lists all 13 guidelines with the outcome label and reason the model gives', () => {
