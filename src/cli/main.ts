@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { printable } from '../diagnostics/printable.js';
+import { REPORT_FORMATS } from '../renderers/renderer.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { toolInfo } from './tool-info.js';
 
@@ -45,11 +46,7 @@ program
   .command('report')
   .description('report the outcome of each Code of Practice guideline for an assessment')
   .argument('<file>', 'assessment file (YAML or JSON)')
-  .addOption(
-    new Option('-f, --format <format>', 'output format')
-      .choices(['text', 'md', 'html', 'json'])
-      .default('text'),
-  )
+  .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .option('--color', 'force colour in text output')
   .option('--no-color', 'no colour in text output')

@@ -6,4 +6,5 @@ export const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
   text: async () => (await import('./text-renderer.js')).renderText,
   md: async () => (await import('./markdown-renderer.js')).renderMarkdown,
   html: async () => (await import('./html-renderer.js')).renderHtml,
+  csv: async () => (await import('./csv-renderer.js')).renderCsv,
 };

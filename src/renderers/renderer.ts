@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report-model.js';
 
-export const REPORT_FORMATS = ['text', 'md', 'html', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
