@@ -1,25 +1,13 @@
 /** CSV: one row per requirement, quoted by RFC 4180, and no cell that a spreadsheet would run. */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readAssessmentText } from '../../src/assessment-file/read-assessment.js';
-import { contextLoader } from '../../src/catalog-files/context-loader.js';
-import { buildReport } from '../../src/core/report/report-model.js';
 import { renderCsv } from '../../src/renderers/csv-renderer.js';
 import { safeCell } from '../../src/renderers/spreadsheet-cell.js';
-
-const loader = contextLoader();
+import { reportFromYaml } from '../fixtures/report-fixture.js';
 
 function csvOf(requirements: string): string[][] {
   const yaml = `iotassure: 1\nproduct: { name: "=HYPERLINK(\\"http://evil.example\\")" }\nprofile: { mqtt: false, ip-network: true }\nrequirements:\n${requirements}`;
-  const r = readAssessmentText(yaml, 'csv.yaml', loader.contextFor, { checkEvidence: false });
-  if (!r.assessment || !r.evaluation) throw new Error(JSON.stringify(r.diagnostics));
-  const report = buildReport({
-    ctx: loader.contextFor(undefined),
-    assessment: r.assessment,
-    evaluation: r.evaluation,
-    generatedAt: '2026-12-01T10:00:00.000Z',
-    tool: { name: 'iotassure', version: '0.1.0' },
-  });
+  const report = reportFromYaml(yaml);
   const csv = renderCsv(report, { color: false });
   expect(csv.startsWith('\ufeff')).toBe(true);
   return parse(csv.slice(1), { relax_column_count: false });

@@ -3,36 +3,15 @@
  * the report escaped, links only for http(s), an SVG chart with one mark per guideline, and every
  * known source defect visible. Expected values come from the report model or are worked out by hand.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readAssessmentText } from '../../src/assessment-file/read-assessment.js';
-import { contextLoader } from '../../src/catalog-files/context-loader.js';
-import type { Outcome } from '../../src/core/outcome/outcome-types.js';
-import { buildReport, type Report } from '../../src/core/report/report-model.js';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/report-model.js';
 import { escapeHtml, html, raw, safeHref } from '../../src/renderers/html-escape.js';
 import { renderHtml } from '../../src/renderers/html-renderer.js';
+import { HOSTILE_NAMES, OUTCOME_LABEL, reportFromYaml } from '../fixtures/report-fixture.js';
 
-const LABEL: Record<Outcome, string> = {
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  incomplete: 'Incomplete',
-  'not-applicable': 'Not applicable',
-  'needs-attestation': 'Needs attestation',
-};
-
-const HOSTILE_NAMES = [
-  '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>',
-  '=HYPERLINK("http://x")',
-  'a|b',
-];
+const LABEL = OUTCOME_LABEL;
 
 const SHA = '0616d690fca43b9677412c93039bf12302143e3d3c498d1ec1b178a907ebb010';
-
-let loader: ReturnType<typeof contextLoader>;
-beforeAll(() => {
-  loader = contextLoader();
-});
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -57,16 +36,7 @@ requirements:
 attestations:
   "10": { status: partially-compliant, justification: ${q(name)} }
 `;
-  const r = readAssessmentText(yaml, 'test.yaml', loader.contextFor, { checkEvidence: false });
-  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return buildReport({
-    ctx: loader.contextFor(undefined),
-    assessment: r.assessment!,
-    evaluation: r.evaluation!,
-    generatedAt: '2026-12-01T10:00:00.000Z',
-    tool: { name: 'iotassure', version: '0.1.0' },
-    warnings: [`test.yaml:1:1: warning: ${name}`],
-  });
+  return reportFromYaml(yaml, [`test.yaml:1:1: warning: ${name}`]);
 }
 
 /** The markup of the guideline section with the given id (guideline sections do not nest). */

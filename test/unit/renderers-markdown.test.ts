@@ -2,34 +2,13 @@
  * The Markdown renderer: every guideline with the model's outcome, tables that stay tables whatever
  * the data holds, and no raw HTML from the data. Expected cells are worked out by hand.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readAssessmentText } from '../../src/assessment-file/read-assessment.js';
-import { contextLoader } from '../../src/catalog-files/context-loader.js';
-import type { Outcome } from '../../src/core/outcome/outcome-types.js';
-import { buildReport, type Report } from '../../src/core/report/report-model.js';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/report-model.js';
 import { escapeMarkdown } from '../../src/renderers/markdown-escape.js';
 import { renderMarkdown } from '../../src/renderers/markdown-renderer.js';
+import { HOSTILE_NAMES, OUTCOME_LABEL, reportFromYaml } from '../fixtures/report-fixture.js';
 
-const LABEL: Record<Outcome, string> = {
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  incomplete: 'Incomplete',
-  'not-applicable': 'Not applicable',
-  'needs-attestation': 'Needs attestation',
-};
-
-const HOSTILE_NAMES = [
-  '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>',
-  '=HYPERLINK("http://x")',
-  'a|b',
-];
-
-let loader: ReturnType<typeof contextLoader>;
-beforeAll(() => {
-  loader = contextLoader();
-});
+const LABEL = OUTCOME_LABEL;
 
 const yamlString = (s: string) => JSON.stringify(s);
 
@@ -45,15 +24,7 @@ requirements:
   2.4.13.20: { status: compliant }
   2.4.13.21: { status: compliant }
 ${extra}`;
-  const r = readAssessmentText(yaml, 'test.yaml', loader.contextFor, { checkEvidence: false });
-  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return buildReport({
-    ctx: loader.contextFor(undefined),
-    assessment: r.assessment!,
-    evaluation: r.evaluation!,
-    generatedAt: '2026-12-01T10:00:00.000Z',
-    tool: { name: 'iotassure', version: '0.1.0' },
-  });
+  return reportFromYaml(yaml);
 }
 
 /** Splits a GFM table row on unescaped pipes. */

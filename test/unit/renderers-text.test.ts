@@ -2,21 +2,12 @@
  * The terminal renderer. Reports are built from the real catalog and small assessments whose
  * outcomes are worked out by hand below; labels are spelled out here, not taken from the renderer.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readAssessmentText } from '../../src/assessment-file/read-assessment.js';
-import { contextLoader } from '../../src/catalog-files/context-loader.js';
-import type { Outcome } from '../../src/core/outcome/outcome-types.js';
-import { buildReport, type Report } from '../../src/core/report/report-model.js';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/report/report-model.js';
 import { renderText } from '../../src/renderers/text-renderer.js';
+import { OUTCOME_LABEL, reportFromYaml } from '../fixtures/report-fixture.js';
 
-const LABEL: Record<Outcome, string> = {
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  incomplete: 'Incomplete',
-  'not-applicable': 'Not applicable',
-  'needs-attestation': 'Needs attestation',
-};
+const LABEL = OUTCOME_LABEL;
 
 // One non-compliant requirement of guideline 1 (2.4.8.6) makes it not met; guideline 10 has no
 // mapped requirement and is attested partially compliant, so it is partially met; everything else
@@ -45,22 +36,8 @@ requirements:
   2.4.8.6: { status: non-compliant }
 `;
 
-let loader: ReturnType<typeof contextLoader>;
-beforeAll(() => {
-  loader = contextLoader();
-});
-
 function reportOf(yaml: string, warnings: readonly string[] = []): Report {
-  const r = readAssessmentText(yaml, 'test.yaml', loader.contextFor, { checkEvidence: false });
-  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return buildReport({
-    ctx: loader.contextFor(undefined),
-    assessment: r.assessment!,
-    evaluation: r.evaluation!,
-    generatedAt: '2026-12-01T10:00:00.000Z',
-    tool: { name: 'iotassure', version: '0.1.0' },
-    warnings,
-  });
+  return reportFromYaml(yaml, warnings);
 }
 
 const ANSI = /\u001b\[/;
