@@ -39,17 +39,7 @@ function emptyOutcomeCounts(): Record<Outcome, number> {
   };
 }
 
-export function evaluateRequirement(
-  ctx: AssessmentContext,
-  id: string,
-  record: RequirementRecord | null,
-  profile: ResolvedProfile,
-): RequirementResult {
-  const row = ctx.sourceRows[ctx.sourceIndex.get(id) ?? -1];
-  if (!row) throw new Error(`unknown requirement ${id}`);
-  return evaluateRow(ctx, row, record, profile);
-}
-
+/** One requirement's effective status: the table in docs/outcome-rules.md, section 2. */
 function evaluateRow(
   ctx: AssessmentContext,
   row: SourceRow,

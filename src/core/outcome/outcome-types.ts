@@ -6,15 +6,6 @@ import type { Item } from '../catalog/catalog-types.js';
 /** A requirement's status once the profile is taken into account. */
 export type EffectiveStatus = Status | 'applicability-unknown';
 
-export const EFFECTIVE_STATUSES = [
-  'compliant',
-  'partially-compliant',
-  'non-compliant',
-  'not-assessed',
-  'applicability-unknown',
-  'not-applicable',
-] as const satisfies readonly EffectiveStatus[];
-
 export const OUTCOMES = [
   'met',
   'partially-met',
