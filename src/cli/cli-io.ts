@@ -77,7 +77,11 @@ function realOrResolved(path: string): string {
  * its evidence: `report a.yaml -o a.yaml` would destroy the work), and atomically — a temporary file
  * renamed into place — so a full disk or a crash cannot leave a truncated file where a good one was.
  */
-export function writeOutput(text: string, output: string | undefined, inputs: readonly string[] = []): void {
+export function writeOutput(
+  text: string | Uint8Array,
+  output: string | undefined,
+  inputs: readonly string[] = [],
+): void {
   if (!output || output === '-') {
     process.stdout.write(text);
     return;

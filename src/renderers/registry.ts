@@ -1,10 +1,11 @@
-import type { Renderer, ReportFormat } from './renderer.js';
+import type { BinaryRenderer, Renderer, ReportFormat } from './renderer.js';
 
 /** Loaded on demand so that `iotassure report` pays only for the renderer it uses. */
-export const RENDERERS: Record<ReportFormat, () => Promise<Renderer>> = {
+export const RENDERERS: Record<ReportFormat, () => Promise<Renderer | BinaryRenderer>> = {
   json: async () => (await import('./json-renderer.js')).renderJson,
   text: async () => (await import('./text-renderer.js')).renderText,
   md: async () => (await import('./markdown-renderer.js')).renderMarkdown,
   html: async () => (await import('./html-renderer.js')).renderHtml,
   csv: async () => (await import('./csv-renderer.js')).renderCsv,
+  xlsx: async () => (await import('./xlsx-renderer.js')).renderXlsx,
 };

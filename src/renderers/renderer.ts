@@ -1,6 +1,9 @@
 import type { Report } from '../core/report/report-model.js';
 
-export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'csv'] as const;
+export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'csv', 'xlsx'] as const;
+
+/** Formats whose output is binary: never written to a terminal. */
+export const BINARY_FORMATS: readonly ReportFormat[] = ['xlsx'];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -10,3 +13,6 @@ export interface RenderOptions {
 
 /** A renderer turns the one report model into one output format; it computes no outcomes of its own. */
 export type Renderer = (report: Report, options: RenderOptions) => string;
+
+/** The same for binary formats (XLSX), which are built asynchronously. */
+export type BinaryRenderer = (report: Report, options: RenderOptions) => Promise<Uint8Array>;

@@ -51,7 +51,7 @@ describe('usage errors exit 2 with a message on stderr and nothing on stdout', (
     { args: ['catalog', 'show'], message: "error: missing required argument 'id'" },
     {
       args: ['report', 'examples/whatever.yaml', '--format', 'pdf'],
-      message: "argument 'pdf' is invalid. Allowed choices are text, md, html, json, csv.",
+      message: "argument 'pdf' is invalid. Allowed choices are text, md, html, json, csv, xlsx.",
     },
     {
       args: ['validate', '--format', 'xml', 'x.yaml'],

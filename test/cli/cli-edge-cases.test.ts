@@ -70,3 +70,12 @@ describe('CLI edge cases', () => {
     expect(readFileSync(out, 'utf8')).toContain('\u001b[');
   });
 });
+
+describe('binary report formats', () => {
+  it('report --format xlsx -o writes a workbook (a ZIP container)', () => {
+    const out = join(tmp, 'report.xlsx');
+    const r = runCli(['report', `${FIXTURES}/guideline-1.yaml`, '--format', 'xlsx', '-o', out]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});

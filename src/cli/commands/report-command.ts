@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { buildReport } from '../../core/report/report-model.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { RENDERERS } from '../../renderers/registry.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
+import { BINARY_FORMATS, REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
 import { loadAssessmentOrExit, useColor, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { toolInfo } from '../tool-info.js';
@@ -32,6 +32,13 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
     tool: toolInfo(),
     warnings: loaded.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
   });
+  const toTerminal = (!options.output || options.output === '-') && process.stdout.isTTY === true;
+  if (BINARY_FORMATS.includes(format) && toTerminal) {
+    throw new CliError(
+      `--format ${format} is binary; write it to a file with -o report.${format}`,
+      EXIT.usage,
+    );
+  }
   const render = await RENDERERS[format]();
   const toStdout = !options.output || options.output === '-';
   // --color / --no-color decide; otherwise colour only for a terminal.
@@ -41,6 +48,6 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
     ...loaded.assessment.requirements.values(),
     ...loaded.assessment.attestations.values(),
   ].flatMap((r) => r.evidence.flatMap((e) => (e.kind === 'file' ? [resolve(base, e.path)] : [])));
-  writeOutput(render(report, { color }), options.output, [file, ...evidence]);
+  writeOutput(await render(report, { color }), options.output, [file, ...evidence]);
   return EXIT.ok;
 }
