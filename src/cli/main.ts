@@ -91,6 +91,19 @@ program
     process.exitCode = await initCommand(opts);
   });
 
+program
+  .command('import-xlsx')
+  .description(
+    'apply the statuses, justifications, assessors and dates of an edited XLSX report to the assessment file',
+  )
+  .argument('<workbook>', 'an XLSX file written by `iotassure report --format xlsx`, edited')
+  .argument('<file>', 'the assessment file to update (comments and layout are kept)')
+  .option('--dry-run', 'print the updated file instead of writing it', false)
+  .action(async (workbook: string, file: string, opts) => {
+    const { importXlsxCommand } = await import('./commands/import-xlsx-command.js');
+    process.exitCode = await importXlsxCommand(workbook, file, opts);
+  });
+
 const catalog = program
   .command('catalog')
   .description('browse the catalog: guidelines, requirements, mappings, profile questions')
