@@ -104,6 +104,17 @@ program
     process.exitCode = await importXlsxCommand(workbook, file, opts);
   });
 
+const keys = program.command('keys').description('signing keys for attestations');
+keys
+  .command('generate')
+  .description('make an Ed25519 key pair: PREFIX.key (private, mode 0600) and PREFIX.pub (public)')
+  .option('-o, --output <prefix>', 'path prefix of the two files', 'iotassure-signing')
+  .option('--force', 'replace an existing key pair', false)
+  .action(async (opts) => {
+    const { keysGenerateCommand } = await import('./commands/keys-command.js');
+    process.exitCode = keysGenerateCommand(opts);
+  });
+
 const catalog = program
   .command('catalog')
   .description('browse the catalog: guidelines, requirements, mappings, profile questions')
