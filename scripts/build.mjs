@@ -36,6 +36,9 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  // exceljs (CommonJS, 2.5 MB) is needed only for --format xlsx and import-xlsx: loaded from
+  // node_modules when used, so every other command does not read and parse it at start-up.
+  external: ['exceljs'],
   // The ESM sources use import.meta.url (to find the package folder); give CommonJS an equivalent.
   define: { 'import.meta.url': '__iotassureModuleUrl' },
   banner: { js: "const __iotassureModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
