@@ -10,8 +10,9 @@ import type { Assessment, Evidence, RequirementRecord } from '../core/assessment
 import { checkAssessment } from '../core/assessment/check-assessment.js';
 import { evaluate } from '../core/outcome/evaluate.js';
 import type { Evaluation } from '../core/outcome/outcome-types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, MAX_DIAGNOSTICS } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/error-codes.js';
+import { nearest } from '../diagnostics/nearest.js';
 import { parseAndValidate, readTextFile } from '../diagnostics/read-structured-file.js';
 import {
   formatPath,
@@ -26,16 +27,13 @@ import {
   type RecordFile,
 } from '../schema/assessment-file-schema.js';
 import { sha256File } from './evidence-hash.js';
-import { nearest, resolveRequirementKey } from './resolve-keys.js';
+import { resolveRequirementKey } from './resolve-keys.js';
 
 /**
  * Assessment files are text written by people: a full catalog with long justifications is a few
  * hundred KB. The limit keeps the worst case (a file of nothing but keys) to seconds, not minutes.
  */
 export const MAX_ASSESSMENT_BYTES = 2 * 1024 * 1024;
-
-/** After this many problems in one file, the rest are counted rather than listed. */
-export const MAX_DIAGNOSTICS = 200;
 
 export interface ReadAssessmentOptions {
   /** Check that evidence files exist and match their SHA-256 (default true). */

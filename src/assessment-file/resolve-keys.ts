@@ -14,5 +14,3 @@ export function resolveRequirementKey(ctx: AssessmentContext, key: string): KeyR
   if (byNumber?.[0]) return { kind: 'found', id: byNumber[0] };
   return { kind: 'unknown', suggestions: nearest(key, [...ctx.sourceById.keys()]) };
 }
-
-export { nearest };

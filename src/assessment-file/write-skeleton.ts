@@ -6,18 +6,13 @@ import { Document, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import type { AssessmentContext } from '../core/assessment/assessment-context.js';
 import type { Skeleton } from '../core/assessment/skeleton.js';
 import { ASSESSMENT_FORMAT_VERSION } from '../schema/assessment-file-schema.js';
+import { wrapWords } from '../wrap-words.js';
 
-function wrapComment(text: string, width = 96): string {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out.map((l) => ` ${l}`).join('\n');
+/** A YAML comment body: words wrapped to 96 columns, each line after the `#`. */
+function wrapComment(text: string): string {
+  return wrapWords(text, 96)
+    .map((l) => ` ${l}`)
+    .join('\n');
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {

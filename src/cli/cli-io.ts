@@ -5,7 +5,7 @@ import { readAssessmentFile } from '../assessment-file/read-assessment.js';
 import { contextLoader } from '../catalog-files/context-loader.js';
 import { ContextError } from '../core/assessment/assessment-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { DiagnosticError, formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { DiagnosticError, formatDiagnostic, hasErrors, isUnusable } from '../diagnostics/diagnostic.js';
 import { printable } from '../diagnostics/printable.js';
 import { CliError, EXIT } from './exit-codes.js';
 
@@ -47,7 +47,7 @@ export function loadAssessmentOrExit(file: string, options: { checkEvidence: boo
   const result = withCatalog(() => readAssessmentFile(file, loader.contextFor, options));
   printDiagnostics(result.diagnostics);
   if (hasErrors(result.diagnostics) || !result.assessment || !result.evaluation) {
-    if (result.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'file-too-large')) {
+    if (isUnusable(result.diagnostics)) {
       throw new CliError(`cannot use ${file}`, EXIT.badInput);
     }
     const n = result.diagnostics.filter((d) => d.severity === 'error').length;

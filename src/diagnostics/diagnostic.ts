@@ -37,6 +37,14 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${printable(where)}: ${d.severity} ${d.code}: ${printable(d.message)}${printable(at)}${hint}`;
 }
 
+/** At most this many problems are listed for one file; locating each one is linear in its size. */
+export const MAX_DIAGNOSTICS = 200;
+
+/** True when the file itself could not be used (missing, unreadable, too large): exit code 3. */
+export function isUnusable(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'file-too-large');
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

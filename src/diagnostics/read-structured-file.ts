@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
-import { type Diagnostic, fileDiagnostic } from './diagnostic.js';
+import { type Diagnostic, fileDiagnostic, MAX_DIAGNOSTICS } from './diagnostic.js';
 import { fastParse } from './fast-yaml.js';
 import { nearest } from './nearest.js';
 import { formatPath, type ParsedSource, parseSource, valueAtPath } from './source-positions.js';
@@ -101,7 +101,7 @@ export function zodIssuesToDiagnostics(
   knownKeys: readonly string[] = [],
 ): Diagnostic[] {
   // Locating is linear in the document; a bounded number of issues keeps a garbage file fast.
-  return issues.slice(0, 200).map((issue) => {
+  return issues.slice(0, MAX_DIAGNOSTICS).map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const at = unknownKeys.length > 0 ? [...path, unknownKeys[0] as string] : path;

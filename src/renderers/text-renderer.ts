@@ -7,6 +7,7 @@
  */
 import pc from 'picocolors';
 import type { ReportGap } from '../core/report/report-model.js';
+import { wrapWords } from '../wrap-words.js';
 import {
   type Colors,
   formatShare,
@@ -31,26 +32,8 @@ export function cleanText(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
-/** Wraps words to `width`, continuation lines starting with `indent` spaces. Overlong words are kept. */
-export function wrap(text: string, width: number, indent: number, firstUsed = indent): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
-  const lines: string[] = [];
-  let line = '';
-  let used = firstUsed;
-  for (const word of words) {
-    const add = line ? ` ${word}` : word;
-    if (line && used + add.length > width) {
-      lines.push(line);
-      line = word;
-      used = indent + word.length;
-    } else {
-      line += add;
-      used += add.length;
-    }
-  }
-  lines.push(line);
-  return lines;
-}
+/** Wraps words to `width`, continuation lines starting with `indent` spaces (one shared wrapper). */
+export const wrap = wrapWords;
 
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,10 +1,11 @@
-import { nearest } from '../../assessment-file/resolve-keys.js';
 import type { Condition } from '../../core/applicability/condition.js';
 import { factsOf } from '../../core/applicability/condition.js';
 import type { AssessmentContext } from '../../core/assessment/assessment-context.js';
 import { displayNumber } from '../../core/catalog/catalog.js';
 import type { Item } from '../../core/catalog/catalog-types.js';
+import { nearest } from '../../diagnostics/nearest.js';
 import { DOCUMENT_TITLE, RELATIONSHIP_LABEL } from '../../renderers/labels.js';
+import { wrapWords } from '../../wrap-words.js';
 import { loader, withCatalog, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
@@ -13,17 +14,9 @@ function ctx(): AssessmentContext {
 }
 
 function wrap(text: string, indent: string, width = 100): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + w.length + 1 > width - indent.length) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
+  return wrapWords(text, width, indent.length)
+    .map((l) => indent + l)
+    .join('\n');
 }
 
 function describeCondition(c: Condition): string {

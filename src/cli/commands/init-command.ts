@@ -1,11 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { nearest } from '../../assessment-file/resolve-keys.js';
 import { skeletonToYaml } from '../../assessment-file/write-skeleton.js';
 import { evaluateCondition } from '../../core/applicability/condition.js';
 import type { Product } from '../../core/assessment/assessment-types.js';
 import { buildSkeleton } from '../../core/assessment/skeleton.js';
 import { STAKEHOLDERS, type Stakeholder } from '../../core/catalog/catalog-types.js';
+import { nearest } from '../../diagnostics/nearest.js';
 import { packageRoot } from '../../package-root.js';
 import { assessmentFileSchema } from '../../schema/assessment-file-schema.js';
 import { loader, withCatalog } from '../cli-io.js';

@@ -7,21 +7,18 @@
 import type { Applicability } from '../applicability/applicability.js';
 import type { AssessmentContext } from '../assessment/assessment-context.js';
 import type { Assessment, Evidence, Product, RequirementRecord } from '../assessment/assessment-types.js';
-import type { Note, Stakeholder } from '../catalog/catalog-types.js';
+import type { Framework, Note, Stakeholder } from '../catalog/catalog-types.js';
 import type { EffectiveStatus, Evaluation, Outcome, Summary } from '../outcome/outcome-types.js';
 
 export const REPORT_FORMAT_VERSION = 1;
 
-export interface ReportFramework {
-  readonly id: string;
-  readonly title: string;
-  readonly shortTitle: string;
-  readonly version: string;
-  readonly publisher: string;
-  readonly publicationDate: string;
+/** A framework's identity and provenance, without its groups and items (those are in the report's own lists). */
+export interface ReportFramework
+  extends Pick<
+    Framework,
+    'id' | 'title' | 'shortTitle' | 'version' | 'publisher' | 'publicationDate' | 'licence' | 'notes'
+  > {
   readonly source: { readonly title: string; readonly url: string | null };
-  readonly licence: string;
-  readonly notes: readonly Note[];
 }
 
 export interface ReportGuideline {
@@ -115,7 +112,7 @@ export interface ReportInput {
   readonly warnings?: readonly string[];
 }
 
-function frameworkOf(fw: AssessmentContext['source']): ReportFramework {
+function frameworkOf(fw: Framework): ReportFramework {
   return {
     id: fw.id,
     title: fw.title,
