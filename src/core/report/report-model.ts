@@ -83,6 +83,21 @@ export interface ReportGap {
   readonly blocksTopPriority: boolean;
 }
 
+/** A CF section (catalog group) and its requirements, for the requirement table in catalog order. */
+export interface ReportSection {
+  /** Null for the requirements whose section the source does not give (they come last). */
+  readonly section: { readonly id: string; readonly title: string } | null;
+  /** Requirement ids, in catalog order. */
+  readonly requirements: readonly string[];
+}
+
+/** Someone named as assessor on requirement records or guideline attestations. */
+export interface ReportAssessor {
+  readonly name: string;
+  /** How many records (requirements and attestations) name them. */
+  readonly records: number;
+}
+
 export interface Report {
   readonly format: 'iotassure-report';
   readonly formatVersion: typeof REPORT_FORMAT_VERSION;
@@ -97,6 +112,12 @@ export interface Report {
   readonly summary: Summary;
   readonly guidelines: readonly ReportGuideline[];
   readonly requirements: readonly ReportRequirement[];
+  /** The requirements grouped by CF section, sections in catalog order. */
+  readonly sections: readonly ReportSection[];
+  /** Everyone who signed a record, most records first; for a report's cover. */
+  readonly assessors: readonly ReportAssessor[];
+  /** Earliest and latest date on the records; null when no record has a date. */
+  readonly assessmentDates: { readonly first: string; readonly last: string } | null;
   readonly profile: readonly ReportProfileAnswer[];
   readonly gaps: readonly ReportGap[];
   /** Warnings found while reading the assessment, already formatted for people. */
@@ -123,6 +144,42 @@ function frameworkOf(fw: Framework): ReportFramework {
     source: { title: fw.source.title, url: fw.source.url ?? null },
     licence: fw.licence,
     notes: fw.notes,
+  };
+}
+
+function sectionsOf(ctx: AssessmentContext, requirements: readonly ReportRequirement[]): ReportSection[] {
+  const bySection = new Map<string | null, string[]>();
+  for (const r of requirements) {
+    const key = r.section?.id ?? null;
+    const ids = bySection.get(key) ?? [];
+    ids.push(r.id);
+    bySection.set(key, ids);
+  }
+  const sections: ReportSection[] = ctx.source.groups.flatMap((g) => {
+    const ids = bySection.get(g.id);
+    return ids ? [{ section: { id: g.id, title: g.title }, requirements: ids }] : [];
+  });
+  const unknown = bySection.get(null);
+  if (unknown) sections.push({ section: null, requirements: unknown });
+  return sections;
+}
+
+/** Assessors by number of records (then name), and the span of the records' dates. */
+function signatoriesOf(records: readonly RequirementRecord[]): Pick<Report, 'assessors' | 'assessmentDates'> {
+  const counts = new Map<string, number>();
+  const dates: string[] = [];
+  for (const r of records) {
+    if (r.assessor) counts.set(r.assessor, (counts.get(r.assessor) ?? 0) + 1);
+    if (r.date) dates.push(r.date);
+  }
+  dates.sort();
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  return {
+    assessors: [...counts]
+      .map(([name, n]) => ({ name, records: n }))
+      .sort((a, b) => b.records - a.records || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    assessmentDates: first && last ? { first, last } : null,
   };
 }
 
@@ -187,6 +244,8 @@ export function buildReport(input: ReportInput): Report {
       notes: g.item.notes,
     })),
     requirements,
+    sections: sectionsOf(ctx, requirements),
+    ...signatoriesOf([...assessment.requirements.values(), ...assessment.attestations.values()]),
     profile: [...evaluation.profile.facts.values()].map((f) => ({
       id: f.fact.id,
       question: f.fact.question,
