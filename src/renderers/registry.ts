@@ -8,4 +8,5 @@ export const RENDERERS: Record<ReportFormat, () => Promise<Renderer | BinaryRend
   html: async () => (await import('./html-renderer.js')).renderHtml,
   csv: async () => (await import('./csv-renderer.js')).renderCsv,
   xlsx: async () => (await import('./xlsx-renderer.js')).renderXlsx,
+  oscal: async () => (await import('../exporters/oscal/oscal-renderer.js')).renderOscal,
 };

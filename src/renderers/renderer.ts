@@ -1,6 +1,6 @@
 import type { Report } from '../core/report/report-model.js';
 
-export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'csv', 'xlsx'] as const;
+export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'csv', 'xlsx', 'oscal'] as const;
 
 /** Formats whose output is binary: never written to a terminal. */
 export const BINARY_FORMATS: readonly ReportFormat[] = ['xlsx'];
