@@ -1,5 +1,6 @@
 /** `iotassure report --format` finds the right renderer for each format. */
 import { describe, expect, it } from 'vitest';
+import { renderOscal } from '../../src/exporters/oscal/oscal-renderer.js';
 import { renderHtml } from '../../src/renderers/html-renderer.js';
 import { renderJson } from '../../src/renderers/json-renderer.js';
 import { renderMarkdown } from '../../src/renderers/markdown-renderer.js';
@@ -14,5 +15,6 @@ describe('renderer registry', () => {
     expect(await RENDERERS.md()).toBe(renderMarkdown);
     expect(await RENDERERS.html()).toBe(renderHtml);
     expect(await RENDERERS.json()).toBe(renderJson);
+    expect(await RENDERERS.oscal()).toBe(renderOscal);
   });
 });
