@@ -3,13 +3,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { readAssessmentFile } from '../assessment-file/read-assessment.js';
 import { contextLoader } from '../catalog-files/context-loader.js';
+import { BUNDLED_DATA_DIR } from '../catalog-files/load-catalog.js';
 import { ContextError } from '../core/assessment/assessment-context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticError, formatDiagnostic, hasErrors, isUnusable } from '../diagnostics/diagnostic.js';
 import { printable } from '../diagnostics/printable.js';
 import { CliError, EXIT } from './exit-codes.js';
 
-export const loader = contextLoader(process.env.IOTASSURE_DATA_DIR || undefined);
+/** The catalog data folder: IOTASSURE_DATA_DIR, or the data bundled with iotassure. */
+export const dataDir = process.env.IOTASSURE_DATA_DIR || BUNDLED_DATA_DIR;
+export const loader = contextLoader(dataDir);
 
 export function useColor(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR) return false;
@@ -72,6 +75,17 @@ function realOrResolved(path: string): string {
   }
 }
 
+/** Stops (exit 2) when `output` is one of `inputs`, also through a link: writing it would destroy the work. */
+export function refuseToWriteOverInput(output: string, inputs: readonly string[]): void {
+  const target = realOrResolved(output);
+  if (inputs.some((p) => realOrResolved(p) === target)) {
+    throw new CliError(
+      `will not write over ${output}: it is an input (the assessment, one of its evidence files or a key); choose another -o`,
+      EXIT.usage,
+    );
+  }
+}
+
 /**
  * Writes to a file, or stdout when no file is given. Never over one of `inputs` (the assessment and
  * its evidence: `report a.yaml -o a.yaml` would destroy the work), and atomically — a temporary file
@@ -87,12 +101,7 @@ export function writeOutput(
     return;
   }
   const target = realOrResolved(output);
-  if (inputs.some((p) => realOrResolved(p) === target)) {
-    throw new CliError(
-      `will not write over ${output}: it is an input (the assessment or one of its evidence files); choose another -o`,
-      EXIT.usage,
-    );
-  }
+  refuseToWriteOverInput(output, inputs);
   try {
     const existing = statSync(target, { throwIfNoEntry: false });
     if (existing && !existing.isFile()) {

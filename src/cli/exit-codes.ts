@@ -8,6 +8,11 @@ export const EXIT = {
   usage: 2,
   /** An input could not be used: file missing or unreadable, not valid YAML/JSON, or invalid assessment. */
   badInput: 3,
+  /**
+   * `verify` without --key: the bundle is intact and validly signed, but by a key the user has not
+   * pinned — anyone can sign with a key of their own, so a script must not take this for success.
+   */
+  notPinned: 4,
 } as const;
 
 export class CliError extends Error {

@@ -115,6 +115,41 @@ keys
     process.exitCode = keysGenerateCommand(opts);
   });
 
+program
+  .command('attest')
+  .description(
+    'sign a valid assessment into one bundle: the assessment, its HTML and JSON reports, every evidence file and a signed manifest',
+  )
+  .argument('<file>', 'assessment file (YAML or JSON)')
+  .requiredOption('--key <key>', 'the Ed25519 private key (PREFIX.key from `iotassure keys generate`)')
+  .requiredOption('-o, --output <bundle>', 'the bundle file to write (a tar file)')
+  .option('--signer <name>', 'who signs (default: the product manufacturer)')
+  .option('--force', 'replace the bundle if it exists', false)
+  .action(async (file: string, opts) => {
+    const { attestCommand } = await import('./commands/attest-command.js');
+    process.exitCode = await attestCommand(file, opts);
+  });
+
+program
+  .command('verify')
+  .description(
+    'check a bundle: safe structure, the signature and every file hash; print what was attested (exit 0 verified, 1 failed, 4 signer not pinned)',
+  )
+  .argument('<bundle>', 'a bundle written by `iotassure attest`')
+  .option(
+    '--key <pubkey>',
+    "the signer's public key (PREFIX.pub) you trust; without it the signer is not pinned",
+  )
+  .option(
+    '--extract <dir>',
+    'after everything verified, write the files into this new or empty folder (needs --key)',
+  )
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (bundle: string, opts) => {
+    const { verifyCommand } = await import('./commands/verify-command.js');
+    process.exitCode = await verifyCommand(bundle, opts);
+  });
+
 const catalog = program
   .command('catalog')
   .description('browse the catalog: guidelines, requirements, mappings, profile questions')
