@@ -205,8 +205,15 @@ catalog
   });
 catalog
   .command('export')
-  .description('export every framework, mapping set, fact set and applicability set')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+  .description(
+    'export the catalog: everything as iotassure JSON, or one framework or mapping set as OSCAL 1.2 JSON',
+  )
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'oscal']).default('json'))
+  .option('--framework <id>', 'with --format oscal: this framework as an OSCAL catalog')
+  .option(
+    '--mapping [id]',
+    'with --format oscal: this mapping set (default: the CF 1.1 → CoP cross-reference) as an OSCAL mapping-collection',
+  )
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .action(async (opts) => {
     const { catalogExport } = await import('./commands/catalog-command.js');

@@ -1,13 +1,20 @@
 import type { Condition } from '../../core/applicability/condition.js';
 import { factsOf } from '../../core/applicability/condition.js';
-import type { AssessmentContext } from '../../core/assessment/assessment-context.js';
+import { type AssessmentContext, DEFAULT_MAPPING_SET } from '../../core/assessment/assessment-context.js';
+import type { Catalog } from '../../core/catalog/catalog.js';
 import { displayNumber } from '../../core/catalog/catalog.js';
 import type { Item } from '../../core/catalog/catalog-types.js';
 import { nearest } from '../../diagnostics/nearest.js';
+import { frameworkToOscal } from '../../exporters/oscal/catalog-to-oscal.js';
+import { exportTimestamp } from '../../exporters/oscal/export-time.js';
+import { mappingSetToOscal } from '../../exporters/oscal/mapping-to-oscal.js';
+import { OscalIdCollision } from '../../exporters/oscal/oscal-ids.js';
+import type { OscalCatalogDocument, OscalMappingDocument } from '../../exporters/oscal/oscal-types.js';
 import { DOCUMENT_TITLE, RELATIONSHIP_LABEL } from '../../renderers/labels.js';
 import { wrapWords } from '../../wrap-words.js';
 import { loader, withCatalog, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
+import { toolInfo } from '../tool-info.js';
 
 function ctx(): AssessmentContext {
   return withCatalog(() => loader.contextFor(undefined));
@@ -188,8 +195,26 @@ export function catalogFacts(): number {
   return EXIT.ok;
 }
 
-export function catalogExport(options: { format: string; output?: string }): number {
+export interface CatalogExportOptions {
+  readonly format: string;
+  readonly output?: string;
+  readonly framework?: string;
+  /** `--mapping` alone is true (the default mapping set); `--mapping ID` names one. */
+  readonly mapping?: string | true;
+}
+
+export function catalogExport(options: CatalogExportOptions): number {
   const catalog = withCatalog(() => loader.catalog());
+  if (options.format === 'oscal') {
+    writeOutput(`${JSON.stringify(oscalDocument(catalog, options), null, 2)}\n`, options.output);
+    return EXIT.ok;
+  }
+  if (options.framework !== undefined || options.mapping !== undefined) {
+    throw new CliError(
+      '--framework and --mapping choose what --format oscal exports; --format json always exports the whole catalog',
+      EXIT.usage,
+    );
+  }
   const value = {
     format: 'iotassure-catalog',
     formatVersion: 1,
@@ -200,4 +225,53 @@ export function catalogExport(options: { format: string; output?: string }): num
   };
   writeOutput(`${JSON.stringify(value, null, 2)}\n`, options.output);
   return EXIT.ok;
+}
+
+/** One OSCAL document, as docs/oscal.md describes: a framework's catalog or a mapping-collection. */
+function oscalDocument(
+  catalog: Catalog,
+  options: CatalogExportOptions,
+): OscalCatalogDocument | OscalMappingDocument {
+  const frameworks = [...catalog.frameworks.keys()].join(', ');
+  const mappingSets = [...catalog.mappingSets.keys()].join(', ');
+  if ((options.framework === undefined) === (options.mapping === undefined)) {
+    throw new CliError(
+      `--format oscal writes one document: give either --framework ID for an OSCAL catalog (${frameworks}) or --mapping [ID] for an OSCAL mapping-collection (${mappingSets})`,
+      EXIT.usage,
+    );
+  }
+  const lastModified = exportTimestamp(process.env.SOURCE_DATE_EPOCH);
+  if (lastModified === null) {
+    throw new CliError(
+      `SOURCE_DATE_EPOCH="${process.env.SOURCE_DATE_EPOCH}" is not a time OSCAL can record: give whole seconds since 1970-01-01 UTC (up to the year 2999), or unset it to use the current time`,
+      EXIT.usage,
+    );
+  }
+  const exportOptions = { lastModified, tool: toolInfo() };
+  try {
+    if (options.framework !== undefined) {
+      const framework = catalog.frameworks.get(options.framework);
+      if (!framework)
+        throw new CliError(`no framework "${options.framework}"; use one of: ${frameworks}`, EXIT.usage);
+      return frameworkToOscal(framework, exportOptions);
+    }
+    const id =
+      options.mapping === true || options.mapping === undefined ? DEFAULT_MAPPING_SET : options.mapping;
+    const set = catalog.mappingSets.get(id);
+    if (!set) throw new CliError(`no mapping set "${id}"; use one of: ${mappingSets}`, EXIT.usage);
+    const source = catalog.frameworks.get(set.sourceFramework);
+    const target = catalog.frameworks.get(set.targetFramework);
+    if (!source || !target) {
+      throw new CliError(
+        `the catalog data is incomplete: mapping set "${id}" links ${set.sourceFramework} to ${set.targetFramework}, and the catalog lacks one of them`,
+        EXIT.badInput,
+      );
+    }
+    return mappingSetToOscal(set, source, target, exportOptions);
+  } catch (error) {
+    if (error instanceof OscalIdCollision) {
+      throw new CliError(`the catalog data cannot be exported to OSCAL: ${error.message}`, EXIT.badInput);
+    }
+    throw error;
+  }
 }
