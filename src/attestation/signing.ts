@@ -33,16 +33,13 @@ export function parseSigningKey(pem: string): SigningKey {
         : 'it is not a PEM private key (make one with `iotassure keys generate`)',
     );
   }
+  if (pem.includes('ENCRYPTED PRIVATE KEY-----') || pem.includes('Proc-Type: 4,ENCRYPTED'))
+    throw new Error('it is protected by a passphrase, which iotassure does not support');
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(pem);
   } catch (error) {
-    const message = (error as Error).message;
-    throw new Error(
-      /passphrase/i.test(message)
-        ? 'it is protected by a passphrase, which iotassure does not support'
-        : `it cannot be read as a private key (${message})`,
-    );
+    throw new Error(`it cannot be read as a private key (${(error as Error).message})`);
   }
   if (privateKey.asymmetricKeyType !== 'ed25519')
     throw new Error(`it is a ${privateKey.asymmetricKeyType} key; attestations are signed with Ed25519`);
