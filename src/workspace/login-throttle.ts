@@ -1,0 +1,95 @@
+/**
+ * Failed-login throttling, per account and per address (keys `account:<name>`, `address:<ip>`):
+ * after a few free attempts each failure doubles the wait, up to a cap, so guessing passwords
+ * online is hopeless while a typo costs nothing. Stored in the database so that a restart does not
+ * reset it and every server process sees the same counts.
+ */
+import { sql } from 'kysely';
+import type { Workspace } from './workspace.js';
+
+export interface ThrottlePolicy {
+  /** Failures allowed before any wait. */
+  readonly freeAttempts: number;
+  /** The first wait; each further failure doubles it. */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** A key with no failure for this long starts again from zero. */
+  readonly forgetAfterMs: number;
+}
+
+export const DEFAULT_THROTTLE_POLICY: ThrottlePolicy = {
+  freeAttempts: 3,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15 * 60 * 1_000,
+  forgetAfterMs: 24 * 60 * 60 * 1_000,
+};
+
+/** The wait after `failures` consecutive failures. */
+export function throttleDelayMs(failures: number, policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY): number {
+  const over = failures - policy.freeAttempts;
+  if (over <= 0) return 0;
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(over - 1, 40));
+}
+
+export function accountKey(usernameKey: string): string {
+  return `account:${usernameKey}`;
+}
+
+export function addressKey(address: string): string {
+  return `address:${address}`;
+}
+
+/** The latest time any of the keys is blocked until, or null when a login may be tried now. */
+export async function loginBlockedUntil(ws: Workspace, keys: readonly string[]): Promise<string | null> {
+  if (keys.length === 0) return null;
+  const now = ws.now().toISOString();
+  const row = await ws.db
+    .selectFrom('login_throttle')
+    .select((eb) => eb.fn.max('blocked_until').as('until'))
+    .where('key', 'in', [...keys])
+    .where('blocked_until', '>', now)
+    .executeTakeFirst();
+  return row?.until ?? null;
+}
+
+/** Counts one failure against each key; returns the time the next attempt may be made (or null). */
+export async function recordLoginFailure(
+  ws: Workspace,
+  keys: readonly string[],
+  policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
+): Promise<string | null> {
+  const now = ws.now();
+  const at = now.toISOString();
+  const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs).toISOString();
+  return ws.db.transaction().execute(async (trx) => {
+    let latest: string | null = null;
+    for (const key of keys) {
+      // One atomic upsert, so two failures at the same moment both count.
+      const { failures } = await trx
+        .insertInto('login_throttle')
+        .values({ key, failures: 1, last_failure_at: at, blocked_until: null })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            failures: sql<number>`case when login_throttle.last_failure_at < ${forgetBefore} then 1 else login_throttle.failures + 1 end`,
+            last_failure_at: at,
+          }),
+        )
+        .returning('failures')
+        .executeTakeFirstOrThrow();
+      const delay = throttleDelayMs(failures, policy);
+      const until = delay > 0 ? new Date(now.getTime() + delay).toISOString() : null;
+      await trx.updateTable('login_throttle').set({ blocked_until: until }).where('key', '=', key).execute();
+      if (until && (!latest || until > latest)) latest = until;
+    }
+    return latest;
+  });
+}
+
+/** After a successful login: the account's count starts again (the address's too). */
+export async function clearLoginFailures(ws: Workspace, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await ws.db
+    .deleteFrom('login_throttle')
+    .where('key', 'in', [...keys])
+    .execute();
+}
