@@ -3,7 +3,9 @@
  * and stakeholders, and the product profile questions. Texts are the catalog's, verbatim.
  */
 import { z } from 'zod';
+import type { Condition } from '../../core/applicability/condition.js';
 import { STAKEHOLDERS } from '../../core/catalog/catalog-types.js';
+import { list } from './common-schemas.js';
 
 export const stakeholderSchema = z.enum(STAKEHOLDERS);
 
@@ -15,13 +17,13 @@ export const catalogGuidelineSchema = z
     number: z.string().nullable(),
     title: z.string().nullable(),
     statement: z.string().nullable(),
-    stakeholders: z.array(stakeholderSchema),
+    stakeholders: list(stakeholderSchema),
     topPriority: z.boolean(),
     /** Ids of the requirements mapped to this guideline, in mapping order. */
-    requirements: z.array(z.string()),
+    requirements: list(z.string()),
     /** For a guideline no requirement maps to: what the mapping source says instead. */
     unmappedNote: z.string().nullable(),
-    notes: z.array(noteSchema),
+    notes: list(noteSchema),
   })
   .meta({ id: 'CatalogGuideline' });
 
@@ -38,18 +40,18 @@ export const catalogRequirementSchema = z
     number: z.string().nullable(),
     section: z.string().nullable().describe('Id of the CF section (see `sections`).'),
     text: z.string().nullable(),
-    variants: z.array(z.object({ text: z.string(), source: z.string() })),
-    guidelines: z.array(z.string()),
+    variants: list(z.object({ text: z.string(), source: z.string() })),
+    guidelines: list(z.string()),
     /**
      * Derived, not printed by the CF: the stakeholders of the guidelines this requirement maps to
      * (the CoP names the stakeholders per guideline).
      */
-    stakeholders: z.array(stakeholderSchema),
+    stakeholders: list(stakeholderSchema),
     /** When the requirement is conditional: the condition's grounding and the words that state it. */
     condition: z
-      .object({ basis: z.enum(['explicit', 'scope']), quote: z.string(), facts: z.array(z.string()) })
+      .object({ basis: z.enum(['explicit', 'scope']), quote: z.string(), facts: list(z.string()) })
       .nullable(),
-    notes: z.array(noteSchema),
+    notes: list(noteSchema),
   })
   .meta({ id: 'CatalogRequirement' });
 
@@ -63,29 +65,26 @@ export const catalogFrameworkSchema = z.object({
 
 export const catalogGuidelinesSchema = z.object({
   framework: catalogFrameworkSchema,
-  items: z.array(catalogGuidelineSchema),
+  items: list(catalogGuidelineSchema),
 });
 
 export const catalogRequirementsSchema = z.object({
   framework: catalogFrameworkSchema,
-  sections: z.array(catalogSectionSchema),
-  items: z.array(catalogRequirementSchema),
+  sections: list(catalogSectionSchema),
+  items: list(catalogRequirementSchema),
 });
 
 /** A condition as stored in the catalog: a fact, or all/any/not of conditions. */
-export type ConditionView =
-  | { fact: string }
-  | { all: ConditionView[] }
-  | { any: ConditionView[] }
-  | { not: ConditionView };
-export const conditionSchema: z.ZodType<ConditionView> = z.lazy(() =>
-  z.union([
-    z.object({ fact: z.string() }),
-    z.object({ all: z.array(conditionSchema) }),
-    z.object({ any: z.array(conditionSchema) }),
-    z.object({ not: conditionSchema }),
-  ]),
-);
+export const conditionSchema: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      z.object({ fact: z.string() }),
+      z.object({ all: list(conditionSchema) }),
+      z.object({ any: list(conditionSchema) }),
+      z.object({ not: conditionSchema }),
+    ]),
+  )
+  .meta({ id: 'Condition' });
 
 export const profileQuestionSchema = z
   .object({
@@ -101,5 +100,5 @@ export const profileQuestionSchema = z
 
 export const profileQuestionsSchema = z.object({
   factSet: z.object({ id: z.string(), title: z.string() }),
-  items: z.array(profileQuestionSchema),
+  items: list(profileQuestionSchema),
 });

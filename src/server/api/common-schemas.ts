@@ -2,7 +2,8 @@
  * Schemas shared by every route of the API: the uniform error body, identifiers, paging and the
  * strings people type. Each route's params, query, body and responses are zod schemas; the same
  * schemas validate requests, serialise responses (so no field leaves the server unless a schema
- * lists it) and generate the OpenAPI document at /api/openapi.json.
+ * lists it) and generate the OpenAPI document at /api/openapi.json. Request bodies are strict
+ * objects: a misspelt field is refused with its name, never silently dropped.
  */
 import { z } from 'zod';
 
@@ -85,5 +86,11 @@ export const expectedRevisionSchema = z
   .number({ error: 'expectedRevision must be a whole number: the revision you read' })
   .int('expectedRevision must be a whole number')
   .min(0, 'expectedRevision must be 0 or more');
+
+/**
+ * An array whose parsed value is readonly: the workspace hands out readonly lists, and request
+ * handlers never modify what they were sent.
+ */
+export const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
 export const noContentSchema = z.null().describe('No content.');

@@ -1,6 +1,6 @@
 /** The append-only audit trail of a product. */
 import { z } from 'zod';
-import { entityIdSchema, pageInfoSchema, pageQuerySchema, timestampSchema } from './common-schemas.js';
+import { entityIdSchema, list, pageInfoSchema, pageQuerySchema, timestampSchema } from './common-schemas.js';
 
 export const historyQuerySchema = pageQuerySchema.extend({
   requirement: z.string().max(40).optional().describe('Only events about this requirement id.'),
@@ -22,6 +22,6 @@ export const historyEventSchema = z
   .meta({ id: 'HistoryEvent' });
 
 export const historySchema = z.object({
-  items: z.array(historyEventSchema).describe('Newest first.'),
+  items: list(historyEventSchema).describe('Newest first.'),
   ...pageInfoSchema.shape,
 });

@@ -7,6 +7,7 @@ import {
   entityIdSchema,
   expectedRevisionSchema,
   humanText,
+  list,
   nameText,
   pageInfoSchema,
   pageQuerySchema,
@@ -32,7 +33,7 @@ const productFieldShapes = {
   roles: rolesSchema.describe('The CoP stakeholder roles your organisation plays for this product.'),
 };
 
-export const createProductBodySchema = z.object({
+export const createProductBodySchema = z.strictObject({
   name: productFieldShapes.name,
   model: productFieldShapes.model.optional(),
   version: productFieldShapes.version.optional(),
@@ -42,7 +43,7 @@ export const createProductBodySchema = z.object({
 });
 
 export const updateProductBodySchema = z
-  .object({
+  .strictObject({
     expectedRevision: expectedRevisionSchema,
     name: productFieldShapes.name.optional(),
     model: productFieldShapes.model.optional(),
@@ -55,10 +56,7 @@ export const updateProductBodySchema = z
     message: 'give at least one field to change (name, model, version, manufacturer, description, roles)',
   });
 
-export const revisionBodySchema = z.object({ expectedRevision: expectedRevisionSchema });
-
-/** Who did something: a user, or an API token acting with its creator's name. */
-export const actorSchema = z.object({ id: entityIdSchema.nullable(), label: z.string() }).nullable();
+export const revisionBodySchema = z.strictObject({ expectedRevision: expectedRevisionSchema });
 
 export const productSchema = z
   .object({
@@ -68,12 +66,15 @@ export const productSchema = z
     version: z.string().nullable(),
     manufacturer: z.string().nullable(),
     description: z.string().nullable(),
-    roles: z.array(stakeholderSchema),
+    roles: list(stakeholderSchema),
     /** Bumped by every change to the product's fields or profile; send it back as expectedRevision. */
     revision: z.number().int(),
     archivedAt: timestampSchema.nullable(),
     createdAt: timestampSchema,
+    /** Who created it: a user name, or an API token's name. */
+    createdBy: z.string(),
     updatedAt: timestampSchema,
+    updatedBy: z.string(),
   })
   .meta({ id: 'Product' });
 
@@ -107,7 +108,7 @@ export const portfolioRowSchema = z
   .meta({ id: 'PortfolioRow' });
 
 export const portfolioSchema = z.object({
-  items: z.array(portfolioRowSchema),
+  items: list(portfolioRowSchema),
   ...pageInfoSchema.shape,
   /** Over the whole filtered set (all pages): how many products have each outcome, per guideline. */
   counts: z.record(z.string(), z.record(outcomeSchema, z.number().int())),
@@ -123,6 +124,6 @@ export const productDetailSchema = z
     /** Per guideline id with an attestation. */
     attestations: z.record(z.string(), recordStateSchema),
     /** Every evidence item with its id (for download and delete), beside its requirement or guideline. */
-    evidence: z.array(evidenceItemSchema),
+    evidence: list(evidenceItemSchema),
   })
   .meta({ id: 'ProductDetail' });

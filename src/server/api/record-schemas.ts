@@ -8,6 +8,7 @@ import {
   entityIdSchema,
   expectedRevisionSchema,
   humanText,
+  list,
   nameText,
   timestampSchema,
 } from './common-schemas.js';
@@ -23,7 +24,7 @@ export const guidelineParamsSchema = z.object({
   guidelineId: z.string().min(1).max(20).describe('A guideline id, e.g. 10.'),
 });
 
-export const putRecordBodySchema = z.object({
+export const putRecordBodySchema = z.strictObject({
   /** The record's revision as read; 0 when it has no record yet. */
   expectedRevision: expectedRevisionSchema,
   status: statusSchema,
@@ -49,8 +50,20 @@ export const recordStateSchema = z
   })
   .meta({ id: 'RecordState' });
 
+/** A rule the product's state now breaks softly (e.g. a status that contradicts the profile). */
+export const warningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().nullable(),
+  /** Where, in the terms of an assessment file: requirements.2.4.7.13.status, profile.wps. */
+  path: z.string(),
+});
+
 export const putRecordResponseSchema = z.object({
+  /** What was written: the requirement or guideline, with the catalog's id. */
+  target: z.object({ kind: z.enum(['requirement', 'guideline']), id: z.string() }),
   record: recordStateSchema,
+  warnings: list(warningSchema),
   /** Guideline outcomes after the change, per guideline id. */
   outcomes: z.record(z.string(), outcomeSchema),
 });
@@ -89,7 +102,7 @@ export const evidenceParamsSchema = z.object({ productId: entityIdSchema, eviden
 export const addEvidenceBodySchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({
+    z.strictObject({
       kind: z.literal('url'),
       target: evidenceTargetSchema,
       url: z
@@ -97,7 +110,7 @@ export const addEvidenceBodySchema = z.discriminatedUnion(
         .max(2000, 'url must be at most 2000 characters'),
       title: nameText(300).nullable().default(null),
     }),
-    z.object({ kind: z.literal('note'), target: evidenceTargetSchema, text: humanText(10_000) }),
+    z.strictObject({ kind: z.literal('note'), target: evidenceTargetSchema, text: humanText(10_000) }),
   ],
   { error: 'kind must be url or note (upload files to …/evidence/files)' },
 );

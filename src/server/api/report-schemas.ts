@@ -9,6 +9,7 @@ import { STATUSES } from '../../core/assessment/assessment-types.js';
 import { OUTCOMES } from '../../core/outcome/outcome-types.js';
 import type { Report } from '../../core/report/report-model.js';
 import { noteSchema, stakeholderSchema } from './catalog-schemas.js';
+import { list } from './common-schemas.js';
 
 export const outcomeSchema = z.enum(OUTCOMES);
 export const statusSchema = z.enum(STATUSES, { error: `status must be one of: ${STATUSES.join(', ')}` });
@@ -26,7 +27,7 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
 export const recordSchema = z.object({
   status: statusSchema,
   justification: z.string().nullable(),
-  evidence: z.array(evidenceSchema),
+  evidence: list(evidenceSchema),
   profileOverride: z.boolean(),
   assessor: z.string().nullable(),
   date: z.string().nullable(),
@@ -38,7 +39,7 @@ export const productFieldsSchema = z.object({
   version: z.string().nullable(),
   manufacturer: z.string().nullable(),
   description: z.string().nullable(),
-  roles: z.array(stakeholderSchema),
+  roles: list(stakeholderSchema),
 });
 
 const reportFrameworkSchema = z.object({
@@ -49,7 +50,7 @@ const reportFrameworkSchema = z.object({
   publisher: z.string(),
   publicationDate: z.string(),
   licence: z.string(),
-  notes: z.array(noteSchema),
+  notes: list(noteSchema),
   source: z.object({ title: z.string(), url: z.string().nullable() }),
 });
 
@@ -65,7 +66,7 @@ export const reportSchema = z
     catalog: z.object({
       source: reportFrameworkSchema,
       target: reportFrameworkSchema,
-      mappingSet: z.object({ id: z.string(), title: z.string(), notes: z.array(noteSchema) }),
+      mappingSet: z.object({ id: z.string(), title: z.string(), notes: list(noteSchema) }),
     }),
     summary: z.object({
       guidelinesTotal: z.number().int(),
@@ -76,35 +77,35 @@ export const reportSchema = z
       applicableRequirements: z.number().int(),
       compliantRequirements: z.number().int(),
       compliantShare: z.number().nullable(),
-      topPriority: z.object({ guidelines: z.array(z.string()), allMet: z.boolean() }),
+      topPriority: z.object({ guidelines: list(z.string()), allMet: z.boolean() }),
     }),
-    guidelines: z.array(
+    guidelines: list(
       z.object({
         id: z.string(),
         number: z.string().nullable(),
         title: z.string().nullable(),
-        altTitles: z.array(z.object({ title: z.string(), source: z.string() })),
+        altTitles: list(z.object({ title: z.string(), source: z.string() })),
         statement: z.string().nullable(),
-        stakeholders: z.array(stakeholderSchema),
+        stakeholders: list(stakeholderSchema),
         topPriority: z.boolean(),
         outcome: outcomeSchema,
         reason: z.string(),
-        deciding: z.array(z.string()),
-        requirements: z.array(z.string()),
+        deciding: list(z.string()),
+        requirements: list(z.string()),
         counts: effectiveCounts,
         unmappedNote: z.string().nullable(),
         attestation: recordSchema.nullable(),
-        notes: z.array(noteSchema),
+        notes: list(noteSchema),
       }),
     ),
-    requirements: z.array(
+    requirements: list(
       z.object({
         id: z.string(),
         number: z.string().nullable(),
         section: z.object({ id: z.string(), title: z.string() }).nullable(),
         text: z.string().nullable(),
-        variants: z.array(z.object({ text: z.string(), source: z.string() })),
-        guidelines: z.array(z.string()),
+        variants: list(z.object({ text: z.string(), source: z.string() })),
+        guidelines: list(z.string()),
         applicability: z.object({
           kind: z.enum(['always', 'applies', 'not-applicable', 'unknown']),
           reason: z.string().nullable(),
@@ -116,21 +117,21 @@ export const reportSchema = z
         notApplicableBy: z.enum(['profile', 'assessor']).nullable(),
         contradictsProfile: z.boolean(),
         justification: z.string().nullable(),
-        evidence: z.array(evidenceSchema),
+        evidence: list(evidenceSchema),
         assessor: z.string().nullable(),
         date: z.string().nullable(),
-        notes: z.array(noteSchema),
+        notes: list(noteSchema),
       }),
     ),
-    sections: z.array(
+    sections: list(
       z.object({
         section: z.object({ id: z.string(), title: z.string() }).nullable(),
-        requirements: z.array(z.string()),
+        requirements: list(z.string()),
       }),
     ),
-    assessors: z.array(z.object({ name: z.string(), records: z.number().int() })),
+    assessors: list(z.object({ name: z.string(), records: z.number().int() })),
     assessmentDates: z.object({ first: z.string(), last: z.string() }).nullable(),
-    profile: z.array(
+    profile: list(
       z.object({
         id: z.string(),
         question: z.string(),
@@ -139,29 +140,24 @@ export const reportSchema = z
         origin: z.enum(['answered', 'gated', 'unanswered']),
       }),
     ),
-    gaps: z.array(
+    gaps: list(
       z.object({
         kind: z.enum(['requirement', 'attestation']),
         id: z.string(),
         number: z.string().nullable(),
         text: z.string().nullable(),
         status: effectiveStatusSchema,
-        blocks: z.array(z.string()),
+        blocks: list(z.string()),
         blocksTopPriority: z.boolean(),
       }),
     ),
-    warnings: z.array(z.string()),
+    warnings: list(z.string()),
   })
   .meta({ id: 'Report' });
 
 // Drift guards: each direction must hold, or this file does not compile.
-type Mutable<T> = T extends readonly (infer U)[]
-  ? Mutable<U>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Mutable<T[K]> }
-    : T;
 type Assert<T extends true> = T;
 type SchemaReport = z.infer<typeof reportSchema>;
 export type ReportSchemaMatchesModel = Assert<
-  Mutable<Report> extends SchemaReport ? (SchemaReport extends Mutable<Report> ? true : false) : false
+  Report extends SchemaReport ? (SchemaReport extends Report ? true : false) : false
 >;

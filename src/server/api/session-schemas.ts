@@ -1,18 +1,20 @@
 /** First-run setup, log in/out, the current session and password change. */
 import { z } from 'zod';
 import { ROLES } from '../access/roles.js';
-import { entityIdSchema, nameText, timestampSchema } from './common-schemas.js';
+import { entityIdSchema, list, nameText, timestampSchema } from './common-schemas.js';
 
 export const roleSchema = z.enum(ROLES, { error: `role must be one of: ${ROLES.join(', ')}` });
 
 /**
  * A user name: what people type to log in. Letters, digits and . _ - @ only, so that it is
- * unambiguous on screen and safe in logs; compared case-insensitively by the server.
+ * unambiguous on screen and safe in logs; compared case-insensitively by the server. At least 3
+ * characters, because no password may contain the user name (CF 2.4.8.5): a one-letter name would
+ * rule out most passwords.
  */
 export const usernameSchema = z
   .string({ error: 'username must be text' })
   .trim()
-  .min(1, 'username must not be blank')
+  .min(3, 'username must be at least 3 characters')
   .max(64, 'username must be at most 64 characters')
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}._@-]*$/u, 'username may contain letters, digits and . _ - @ only');
 
@@ -32,6 +34,7 @@ export const userSchema = z
     displayName: z.string(),
     role: roleSchema,
     disabled: z.boolean(),
+    disabledAt: timestampSchema.nullable(),
     createdAt: timestampSchema,
     passwordChangedAt: timestampSchema.nullable(),
   })
@@ -42,7 +45,7 @@ export const setupStatusSchema = z.object({
   required: z.boolean().describe('True until the first administrator has been created.'),
 });
 
-export const setupBodySchema = z.object({
+export const setupBodySchema = z.strictObject({
   token: z
     .string({ error: 'token must be text: the value after #token= in the setup link' })
     .regex(
@@ -54,7 +57,7 @@ export const setupBodySchema = z.object({
   password: passwordSchema,
 });
 
-export const loginBodySchema = z.object({
+export const loginBodySchema = z.strictObject({
   username: z.string({ error: 'username must be text' }).max(256, 'username is too long'),
   password: passwordSchema,
 });
@@ -74,7 +77,7 @@ export const sessionSchema = z
   .meta({ id: 'Session' });
 export type SessionView = z.infer<typeof sessionSchema>;
 
-export const changePasswordBodySchema = z.object({
+export const changePasswordBodySchema = z.strictObject({
   currentPassword: passwordSchema,
   newPassword: passwordSchema,
 });
@@ -83,5 +86,5 @@ export const passwordPolicySchema = z.object({
   minLength: z.number().int(),
   maxLength: z.number().int(),
   /** The rules in words, for a form to show before anyone types. */
-  rules: z.array(z.string()),
+  rules: list(z.string()),
 });

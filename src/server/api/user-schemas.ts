@@ -1,13 +1,13 @@
 /** Administration: user accounts and API tokens. */
 import { z } from 'zod';
-import { entityIdSchema, nameText, timestampSchema } from './common-schemas.js';
+import { entityIdSchema, list, nameText, timestampSchema } from './common-schemas.js';
 import { passwordSchema, roleSchema, usernameSchema, userSchema } from './session-schemas.js';
 
 export const userIdParamsSchema = z.object({ userId: entityIdSchema });
 
-export const userListSchema = z.object({ items: z.array(userSchema) });
+export const userListSchema = z.object({ items: list(userSchema) });
 
-export const createUserBodySchema = z.object({
+export const createUserBodySchema = z.strictObject({
   username: usernameSchema,
   displayName: nameText(200),
   role: roleSchema,
@@ -16,7 +16,7 @@ export const createUserBodySchema = z.object({
 });
 
 export const updateUserBodySchema = z
-  .object({
+  .strictObject({
     role: roleSchema.optional(),
     displayName: nameText(200).optional(),
     /** true disables the account and ends its sessions; its API tokens stop working too. */
@@ -41,9 +41,9 @@ export type ApiTokenView = z.infer<typeof apiTokenSchema>;
 
 export const tokenIdParamsSchema = z.object({ tokenId: entityIdSchema });
 
-export const tokenListSchema = z.object({ items: z.array(apiTokenSchema) });
+export const tokenListSchema = z.object({ items: list(apiTokenSchema) });
 
-export const createTokenBodySchema = z.object({
+export const createTokenBodySchema = z.strictObject({
   name: nameText(100),
   /** The token can do what this role can; it may not be above the creator's role. */
   role: roleSchema,
