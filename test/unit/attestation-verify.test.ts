@@ -4,16 +4,29 @@
  * with one byte changed in each member. Expected hashes are computed here with node:crypto.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildManifest, manifestBytes } from '../../src/attestation/build-manifest.js';
 import { verifyBundle } from '../../src/attestation/bundle-verifier.js';
 import { type MemberSource, writeBundle } from '../../src/attestation/bundle-writer.js';
-import { buildManifest, manifestBytes } from '../../src/attestation/build-manifest.js';
 import type { ManifestFile } from '../../src/attestation/manifest-schema.js';
-import { parsePublicKey, parseSigningKey, type SigningKey, signManifest } from '../../src/attestation/signing.js';
+import {
+  parsePublicKey,
+  parseSigningKey,
+  type SigningKey,
+  signManifest,
+} from '../../src/attestation/signing.js';
 import { reportFromYaml } from '../fixtures/report-fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'iotassure-verify-'));
@@ -41,10 +54,18 @@ interface Content {
 }
 
 const CONTENTS: Content[] = [
-  { path: 'assessment.yaml', role: 'assessment', bytes: Buffer.from('iotassure: 1\nproduct:\n  name: Test Cam\n') },
+  {
+    path: 'assessment.yaml',
+    role: 'assessment',
+    bytes: Buffer.from('iotassure: 1\nproduct:\n  name: Test Cam\n'),
+  },
   { path: 'report.html', role: 'report', bytes: Buffer.from('<!doctype html><title>Test Cam</title>\n') },
   { path: 'report.json', role: 'report', bytes: Buffer.from('{"format":"iotassure-report"}\n') },
-  { path: 'evidence/scans/port-scan.txt', role: 'evidence', bytes: Buffer.from('22/tcp closed\n'.repeat(100)) },
+  {
+    path: 'evidence/scans/port-scan.txt',
+    role: 'evidence',
+    bytes: Buffer.from('22/tcp closed\n'.repeat(100)),
+  },
   { path: 'evidence/firmware-signing.txt', role: 'evidence', bytes: Buffer.from('signed with key 0xBEEF\n') },
 ];
 
@@ -55,7 +76,12 @@ function signedManifest(contents: readonly Content[], key: SigningKey = vendor.s
     signer: { name: 'Test Ltd', publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint },
     report: REPORT,
     dataFiles: { 'frameworks/x.json': sha256('x') },
-    files: contents.map((c) => ({ path: c.path, role: c.role, size: c.bytes.length, sha256: sha256(c.bytes) })),
+    files: contents.map((c) => ({
+      path: c.path,
+      role: c.role,
+      size: c.bytes.length,
+      sha256: sha256(c.bytes),
+    })),
   });
   const bytes = manifestBytes(manifest);
   return { manifest, bytes, signature: signManifest(bytes, key) };
@@ -80,7 +106,7 @@ async function realBundle(name: string, contents: readonly Content[] = CONTENTS)
   return path;
 }
 
-type PackEntry = { header: tar.Headers | Parameters<ReturnType<typeof tar.pack>['entry']>[0]; body?: Buffer };
+type PackEntry = { header: Parameters<ReturnType<typeof tar.pack>['entry']>[0]; body?: Buffer };
 
 /** A tar built with tar-stream from the given entries, written to a file. */
 async function packed(name: string, entries: readonly PackEntry[]): Promise<string> {
@@ -92,8 +118,8 @@ async function packed(name: string, entries: readonly PackEntry[]): Promise<stri
   for (const e of entries) {
     await new Promise<void>((resolve, reject) => {
       const done = (error?: Error | null) => (error ? reject(error) : resolve());
-      if (e.body) pack.entry(e.header as never, e.body, done);
-      else pack.entry(e.header as never, done).end();
+      if (e.body) pack.entry(e.header, e.body, done);
+      else pack.entry(e.header, done).end(undefined);
     });
   }
   pack.finalize();
@@ -184,7 +210,11 @@ describe('a real bundle', () => {
       c.path === 'report.json' ? { ...c, bytes: Buffer.from('{"all":"met"}\n') } : c,
     );
     const { bytes, signature } = signedManifest(forged, mallory.signing);
-    const path = await packed('forged', [file('manifest.json', bytes), file('manifest.sig', signature), ...bodies(forged)]);
+    const path = await packed('forged', [
+      file('manifest.json', bytes),
+      file('manifest.sig', signature),
+      ...bodies(forged),
+    ]);
     const r = await verifyBundle(path, { pinnedKey: vendorPublic });
     expect(r.status).toBe('failed');
     expect(r.problems[0]?.message).toContain(`signer key is ${mallory.signing.fingerprint}`);
@@ -251,7 +281,8 @@ describe('one changed byte anywhere fails, naming what changed', () => {
   it('in the manifest, without a pinned key, too', async () => {
     const m = layout.get('manifest.json')!;
     const bytes = Buffer.from(good);
-    bytes[good.indexOf('"Test Cam"', m.data) + 1] ^= 0x01;
+    const at = good.indexOf('"Test Cam"', m.data) + 1;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
     const path = join(tmp, 'flip-unpinned.tar');
     writeFileSync(path, bytes);
     const r = await verifyBundle(path);
@@ -320,12 +351,18 @@ describe('hostile and damaged tar files are refused before anything is read from
   });
 
   it('a name with a backslash, or a drive letter', async () => {
-    await expectRefused(await packed('backslash', [...signedHead(), file('a\\..\\x', 'x')]), 'a\\..\\x', /backslash/);
+    await expectRefused(
+      await packed('backslash', [...signedHead(), file('a\\..\\x', 'x')]),
+      'a\\..\\x',
+      /backslash/,
+    );
     await expectRefused(await packed('drive', [...signedHead(), file('C:x', 'x')]), 'C:x', /drive letter/);
   });
 
   it('a name with a NUL character (in a pax path)', async () => {
-    const bytes = Buffer.from(readFileSync(await packed('nul', [...signedHead(), file('evidence/é-x', 'x')])));
+    const bytes = Buffer.from(
+      readFileSync(await packed('nul', [...signedHead(), file('evidence/é-x', 'x')])),
+    );
     // tar-stream wrote the non-ASCII name as a pax "path" record: put a NUL into it.
     const at = bytes.indexOf('path=evidence/');
     bytes[at + 'path=evidence/'.length] = 0;
@@ -346,7 +383,11 @@ describe('hostile and damaged tar files are refused before anything is read from
       ...signedHead(),
       { header: { name: 'evidence/link', type: 'symlink', linkname: '/etc/passwd' } },
     ]);
-    await expectRefused(path, 'evidence/link', /a symbolic link \(to "\/etc\/passwd"\); a bundle holds regular files only/);
+    await expectRefused(
+      path,
+      'evidence/link',
+      /a symbolic link \(to "\/etc\/passwd"\); a bundle holds regular files only/,
+    );
   });
 
   it('a hard link', async () => {
@@ -382,22 +423,41 @@ describe('hostile and damaged tar files are refused before anything is read from
       { path: 'evidence/Firmware-Signing.txt', role: 'evidence', bytes: Buffer.from('other\n') },
     ];
     // The manifest itself refuses such names, so sign one that lists only the first.
-    const path = await packed('case', [...signedHead(), ...bodies(), file('evidence/Firmware-Signing.txt', 'other\n')]);
+    const path = await packed('case', [
+      ...signedHead(),
+      ...bodies(),
+      file('evidence/Firmware-Signing.txt', 'other\n'),
+    ]);
     await expectRefused(path, 'evidence/Firmware-Signing.txt', /differ only in case/);
     expect(contents).toHaveLength(6);
   });
 
   it('a name that is both a file and a folder', async () => {
-    const path = await packed('file-folder', [...signedHead(), ...bodies(), file('evidence/firmware-signing.txt/x', 'x')]);
-    await expectRefused(path, 'evidence/firmware-signing.txt/x', /below evidence\/firmware-signing.txt, which is a file/);
+    const path = await packed('file-folder', [
+      ...signedHead(),
+      ...bodies(),
+      file('evidence/firmware-signing.txt/x', 'x'),
+    ]);
+    await expectRefused(
+      path,
+      'evidence/firmware-signing.txt/x',
+      /below evidence\/firmware-signing.txt, which is a file/,
+    );
   });
 
   it('a declared size larger than the bundle file', async () => {
     const head = readFileSync(await packed('huge-head', signedHead()));
     const body = head.subarray(0, head.length - 1024); // without the end marker
     const path = join(tmp, 'huge.tar');
-    writeFileSync(path, Buffer.concat([body, rawHeader('evidence/huge.bin', 2 ** 33 - 1), Buffer.alloc(4096)]));
-    await expectRefused(path, 'evidence/huge.bin', /declares 8589934591 bytes, more than the rest of the bundle file/);
+    writeFileSync(
+      path,
+      Buffer.concat([body, rawHeader('evidence/huge.bin', 2 ** 33 - 1), Buffer.alloc(4096)]),
+    );
+    await expectRefused(
+      path,
+      'evidence/huge.bin',
+      /declares 8589934591 bytes, more than the rest of the bundle file/,
+    );
   });
 
   it('a manifest larger than 1 MB', async () => {
@@ -420,7 +480,10 @@ describe('hostile and damaged tar files are refused before anything is read from
     const r = await verifyBundle(path, { pinnedKey: vendorPublic });
     expect(r.status).toBe('failed');
     expect(r.problems).toEqual([
-      { member: 'evidence/firmware-signing.txt', message: 'it is listed in the manifest but missing from the bundle' },
+      {
+        member: 'evidence/firmware-signing.txt',
+        message: 'it is listed in the manifest but missing from the bundle',
+      },
     ]);
   });
 
@@ -454,7 +517,9 @@ describe('hostile and damaged tar files are refused before anything is read from
       writeFileSync(path, good.subarray(0, keep));
       const r = await verifyBundle(path, { pinnedKey: vendorPublic });
       expect(r.status, `cut at ${keep}`).toBe('failed');
-      expect(r.problems.at(-1)?.message, `cut at ${keep}`).toMatch(/truncated|more than the rest of the bundle/);
+      expect(r.problems.at(-1)?.message, `cut at ${keep}`).toMatch(
+        /truncated|more than the rest of the bundle/,
+      );
     }
   });
 
@@ -495,7 +560,11 @@ describe('hostile and damaged tar files are refused before anything is read from
       ...signedHead(),
       { header: { name: 'evidence/firmware-signing.txt', pax: { comment: 'hi' } }, body: CONTENTS[4]!.bytes },
     ]);
-    await expectRefused(path, 'evidence/firmware-signing.txt', /extended header sets comment; only a path is allowed/);
+    await expectRefused(
+      path,
+      'evidence/firmware-signing.txt',
+      /extended header sets comment; only a path is allowed/,
+    );
   });
 
   it('a manifest that is not signed', async () => {
@@ -506,7 +575,11 @@ describe('hostile and damaged tar files are refused before anything is read from
 
   it('a signature that is not one', async () => {
     const { bytes } = signedManifest(CONTENTS);
-    const path = await packed('bad-sig', [file('manifest.json', bytes), file('manifest.sig', 'trust me\n'), ...bodies()]);
+    const path = await packed('bad-sig', [
+      file('manifest.json', bytes),
+      file('manifest.sig', 'trust me\n'),
+      ...bodies(),
+    ]);
     await expectRefused(path, 'manifest.sig', /not an Ed25519 signature in base64/);
   });
 
