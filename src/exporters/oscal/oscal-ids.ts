@@ -12,6 +12,7 @@ const TOKEN = /^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$/u;
 
 /** A string made into an OSCAL token: other characters become `_`, and `_` goes first if needed. */
 export function toToken(text: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9._-]*$/.test(text)) return text; // the usual case, without Unicode classes
   const body = text.replace(/[^\p{L}\p{N}._-]/gu, '_');
   return TOKEN.test(body) ? body : `_${body}`;
 }

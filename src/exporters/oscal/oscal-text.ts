@@ -17,12 +17,22 @@ import type { MarkupLine, MarkupMultiline } from './oscal-types.js';
  * no-break spaces) become one space, ends trimmed. Null when nothing is left, so the field is left out.
  */
 export function plainString(text: string): string | null {
+  if (text !== '' && !NEEDS_NORMALISING.test(text)) return text;
   const line = withoutControls(text).replace(/\s+/gu, ' ').trim();
   return line === '' ? null : line;
 }
 
+/**
+ * Text that the functions below would change: control characters, white space other than single
+ * inner spaces, Markdown and OSCAL punctuation, a line-start marker. Most catalog and assessment text
+ * has none, and skipping the escaping passes for it keeps a report export fast (bench/oscal-render.mjs).
+ */
+const NEEDS_NORMALISING = /[\u0000-\u001f\u007f-\u009f]|[^\S ]| {2}|^ | $/;
+const NEEDS_ESCAPING = /[\u0000-\u001f\u007f-\u009f\\`*_[\]|~$#&<>{}]|[^\S ]| {2}|^ | $|^[-+=]|^\d{1,9}[.)]/;
+
 /** Escapes one line: Markdown (markdown-escape.ts) plus the braces of OSCAL's `{{ insert: … }}`. */
 function escapeLine(line: string): string {
+  if (!NEEDS_ESCAPING.test(line)) return line;
   return escapeLineStart(escapeMarkdown(line).replace(/[{}]/g, (ch) => `\\${ch}`));
 }
 
@@ -36,6 +46,8 @@ export function markupLine(text: string): MarkupLine {
  * soft line breaks, each line escaped and its indentation dropped (four spaces would make a code block).
  */
 export function markupMultiline(...paragraphs: readonly string[]): MarkupMultiline {
+  if (paragraphs.length === 1 && paragraphs[0] !== '' && !NEEDS_ESCAPING.test(paragraphs[0] ?? ''))
+    return paragraphs[0] as MarkupMultiline;
   return paragraphs
     .flatMap((p) =>
       withoutControls(p)

@@ -9,7 +9,12 @@ import { createHash, randomUUID } from 'node:crypto';
 /** iotassure's UUID namespace for name-based UUIDs. Never change it: every exported UUID depends on it. */
 export const IOTASSURE_UUID_NAMESPACE = '9c935108-baf1-47db-bd2e-eac8270cf8ff';
 
-const NAMESPACE_BYTES = Buffer.from(IOTASSURE_UUID_NAMESPACE.replace(/-/g, ''), 'hex');
+/** A UUID's 16 bytes, to use as the namespace of version-5 UUIDs. */
+export function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
+}
+
+const NAMESPACE_BYTES = uuidBytes(IOTASSURE_UUID_NAMESPACE);
 
 function format(bytes: Buffer): string {
   const hex = bytes.toString('hex');
@@ -25,8 +30,8 @@ export function uuidV5(name: string, namespace: Buffer = NAMESPACE_BYTES): strin
 }
 
 /** A version-5 UUID inside another UUID's namespace: stable parts of one document. */
-export function uuidWithin(parent: string, name: string): string {
-  return uuidV5(name, Buffer.from(parent.replace(/-/g, ''), 'hex'));
+export function uuidWithin(parent: string | Buffer, name: string): string {
+  return uuidV5(name, typeof parent === 'string' ? uuidBytes(parent) : parent);
 }
 
 /**

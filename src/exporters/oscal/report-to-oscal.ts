@@ -40,7 +40,7 @@ import type {
   OscalProperty,
   OscalResource,
 } from './oscal-types.js';
-import { randomDocumentUuid, uuidV5, uuidWithin } from './oscal-uuid.js';
+import { randomDocumentUuid, uuidBytes, uuidV5, uuidWithin } from './oscal-uuid.js';
 
 interface ObjectiveStatus {
   readonly state: ObjectiveState;
@@ -99,11 +99,13 @@ function collectedAt(date: string | null, generatedAt: string): string {
 class AssessmentResultsBuilder {
   readonly observations: OscalObservation[] = [];
   private readonly fileResources = new Map<string, OscalResource>();
+  private readonly namespace: Buffer;
 
   constructor(
     readonly report: Report,
     readonly uuid: string,
   ) {
+    this.namespace = uuidBytes(uuid);
     for (const cited of citedEvidence(report)) {
       const e = cited.evidence;
       const key = evidenceKey(e);
@@ -118,7 +120,7 @@ class AssessmentResultsBuilder {
   }
 
   within(name: string): string {
-    return uuidWithin(this.uuid, name);
+    return uuidWithin(this.namespace, name);
   }
 
   get evidenceResources(): readonly OscalResource[] {
