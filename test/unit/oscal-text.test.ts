@@ -58,6 +58,61 @@ describe('OSCAL markup', () => {
     expect(markupMultiline('one', '', 'two')).toBe('one\n\ntwo');
   });
 
+  it('round-trips and stays inert for 2,000 generated strings of awkward characters', () => {
+    const alphabet = [
+      'a',
+      'Z',
+      '1',
+      '9',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '-',
+      '+',
+      '=',
+      '.',
+      ')',
+      '#',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '<',
+      '>',
+      '&',
+      '{',
+      '}',
+      '\\',
+      '|',
+      '~',
+      '$',
+      'é',
+      '日',
+      '\u0007',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let n = 0; n < 2000; n++) {
+      const s = Array.from({ length: 1 + (next() % 12) }, () => alphabet[next() % alphabet.length]).join('');
+      const plain = plainString(s);
+      const line = markupLine(s);
+      expect(unescapeMarkdown(line), JSON.stringify(s)).toBe(plain ?? '');
+      expect(line).not.toMatch(/<|\{\{|\n/);
+      expect(line).not.toMatch(/^([-+=#]|\d+[.)](\s|$))/);
+      for (const l of markupMultiline(s).split('\n')) {
+        expect(l).not.toMatch(/^([-+=#]|\d+[.)](\s|$)|\s)/);
+        expect(l).not.toMatch(/</);
+      }
+    }
+  });
+
   it('replaces control characters, which could reach a terminal', () => {
     expect(markupLine('a\u001b[31mb')).toBe('a \\[31mb');
     expect(plainString('a\u001b[2Jb')).toBe('a [2Jb');
