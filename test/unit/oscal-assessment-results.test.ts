@@ -167,6 +167,16 @@ describe('OSCAL assessment-results of the examples', () => {
     expect(method?.title).toContain('no OSCAL assessment plan');
   });
 
+  it('cites each framework’s source document under the same UUID as the catalog export does', () => {
+    const options = { lastModified: '2026-12-01T10:00:00Z', tool: { name: 'iotassure', version: '0.1.0' } };
+    const ids = new Set((doc['back-matter']?.resources ?? []).map((r) => r.uuid));
+    for (const id of ['iotsf-cf-1.1', 'dcms-cop-2018']) {
+      const c = frameworkToOscal(loader.catalog().frameworks.get(id)!, options).catalog;
+      const [source] = c['back-matter']?.resources ?? [];
+      expect(ids.has(source!.uuid), id).toBe(true);
+    }
+  });
+
   it('uses valid, unique UUIDs, a fresh one per document, and derives the rest from it', () => {
     const uuids = strings(doc).filter((s) => s.key === 'uuid');
     for (const u of uuids) expect(u.value).toMatch(UUID);
