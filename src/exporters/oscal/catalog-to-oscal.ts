@@ -21,7 +21,7 @@ import {
   sourceDocumentResource,
 } from './oscal-common.js';
 import { controlId, groupId, IdRegistry, statementId, toToken } from './oscal-ids.js';
-import { markupLine, markupMultiline } from './oscal-text.js';
+import { markupLine, markupMultiline, plainString } from './oscal-text.js';
 import type {
   OscalCatalog,
   OscalCatalogDocument,
@@ -126,7 +126,7 @@ export function frameworkToOscal(framework: Framework, options: ExportOptions): 
     metadata: {
       title: markupLine(framework.title),
       'last-modified': options.lastModified,
-      version: framework.version,
+      version: plainString(framework.version) ?? framework.version,
       'oscal-version': OSCAL_VERSION,
       props: nonEmpty([
         prop('framework-id', framework.id),

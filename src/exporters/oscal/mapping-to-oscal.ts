@@ -29,7 +29,7 @@ import {
   sourceDocumentResource,
 } from './oscal-common.js';
 import { controlId } from './oscal-ids.js';
-import { markupLine, markupMultiline } from './oscal-text.js';
+import { markupLine, markupMultiline, plainString } from './oscal-text.js';
 import type {
   MatchingRationale,
   OscalMap,
@@ -162,7 +162,7 @@ export function mappingSetToOscal(
     metadata: {
       title: markupLine(set.title),
       'last-modified': options.lastModified,
-      version: set.source.date,
+      version: plainString(set.source.date) ?? set.source.date,
       'oscal-version': OSCAL_VERSION,
       props: nonEmpty([prop('mapping-set-id', set.id), generatorProp(options)]),
       links: [{ href: `#${document.uuid}`, rel: 'reference', text: markupLine('Source document') }],
