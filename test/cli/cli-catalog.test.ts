@@ -244,6 +244,6 @@ describe('catalog export', () => {
   it('--format yaml: exit 2', () => {
     const r = runCli(['catalog', 'export', '--format', 'yaml']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Allowed choices are json.');
+    expect(r.stderr).toContain('Allowed choices are json, oscal.');
   });
 });
