@@ -38,7 +38,18 @@ await build({
   logLevel: 'warning',
   // exceljs (CommonJS, 2.5 MB) is needed only for --format xlsx and import-xlsx: loaded from
   // node_modules when used, so every other command does not read and parse it at start-up.
-  external: ['exceljs'],
+  external: [
+    'exceljs',
+    // The team server (`iotassure serve`) and its database drivers: loaded only by that command.
+    'fastify',
+    'fastify-type-provider-zod',
+    '@fastify/*',
+    'kysely',
+    'better-sqlite3',
+    'pg',
+    '@zxcvbn-ts/*',
+    'file-type',
+  ],
   // The ESM sources use import.meta.url (to find the package folder); give CommonJS an equivalent.
   define: { 'import.meta.url': '__iotassureModuleUrl' },
   banner: { js: "const __iotassureModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -220,6 +220,34 @@ catalog
     process.exitCode = catalogExport(opts);
   });
 
+program
+  .command('serve')
+  .description(
+    'run the team server: web app and API, with its database (SQLite in the data folder, or PostgreSQL)',
+  )
+  .option('--host <host>', 'address to listen on (env IOTASSURE_HOST; default 127.0.0.1)')
+  .option('--port <port>', 'port to listen on, 0 for any free port (env IOTASSURE_PORT; default 8080)')
+  .option(
+    '--data-dir <dir>',
+    'folder for the SQLite database (env IOTASSURE_SERVER_DATA_DIR; default ./iotassure-data)',
+  )
+  .option(
+    '--database-url <url>',
+    'use PostgreSQL instead of SQLite: postgresql://USER:PASSWORD@HOST:PORT/DB (env IOTASSURE_DATABASE_URL)',
+  )
+  .option(
+    '--secure-cookies',
+    'mark the session cookie Secure: the server is reached over https (env IOTASSURE_SECURE_COOKIES=1)',
+  )
+  .option(
+    '--trust-proxy',
+    'take the client address from X-Forwarded-For of a reverse proxy (env IOTASSURE_TRUST_PROXY=1)',
+  )
+  .action(async (opts) => {
+    const { serveCommand } = await import('./commands/serve-command.js');
+    process.exitCode = await serveCommand(opts);
+  });
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);

@@ -21,6 +21,7 @@ import { presentCurrent } from './presenters/stale-presenter.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
+import { exchangeRoutes } from './routes/exchange-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { historyRoutes } from './routes/history-routes.js';
 import { productRoutes } from './routes/product-routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     evidenceRoutes,
     historyRoutes,
     reportRoutes,
+    exchangeRoutes,
     sessionRoutes,
     setupRoutes,
   ];
