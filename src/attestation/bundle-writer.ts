@@ -6,7 +6,7 @@
  * renamed over it only when complete and flushed to disk, so a failure never leaves half a bundle.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, openSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -38,9 +38,11 @@ function header(name: string, size: number, mtime: Date) {
 
 function addBytes(pack: Pack, name: string, bytes: Uint8Array, mtime: Date): Promise<void> {
   return new Promise((resolve, reject) => {
-    pack.entry(header(name, bytes.byteLength, mtime), Buffer.from(bytes), (error) =>
-      error ? reject(error) : resolve(),
-    );
+    pack
+      .entry(header(name, bytes.byteLength, mtime), Buffer.from(bytes), (error) =>
+        error ? reject(error) : resolve(),
+      )
+      .on('error', () => undefined); // reported through the callback
   });
 }
 
@@ -52,6 +54,7 @@ async function addFile(pack: Pack, file: ManifestFile, path: string, mtime: Date
   const done = new Promise<void>((resolve, reject) => {
     entry = pack.entry(header(file.path, file.size, mtime), (error) => (error ? reject(error) : resolve()));
   });
+  entry.on('error', () => undefined); // reported through the callback
   done.catch(() => undefined); // awaited below; a failure before then is reported by the throw
   const changed = () =>
     refuse(
@@ -79,13 +82,22 @@ async function addFile(pack: Pack, file: ManifestFile, path: string, mtime: Date
 /** Writes the bundle to `target` (replacing it if it exists: the caller decides whether it may). */
 export async function writeBundle(target: string, contents: BundleContents): Promise<void> {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  // Opened here, so that a folder that does not exist or cannot be written to fails at once.
+  const fd = openSync(temporary, 'wx', 0o644);
   // `flush` makes the data durable before the rename publishes it.
-  const out = createWriteStream(temporary, { flags: 'wx', mode: 0o644, flush: true });
+  const out = createWriteStream(temporary, { fd, flush: true });
   const pack = tar.pack();
   const written = pipeline(pack, out);
+  // A failed write (a full disk) ends the pipeline: the step waiting on the tar must stop too.
+  const writeFailed = written.then(
+    () => new Promise<never>(() => undefined),
+    (error: unknown) => Promise.reject(error),
+  );
+  writeFailed.catch(() => undefined);
+  const step = (work: Promise<void>) => Promise.race([work, writeFailed]);
   try {
-    await addBytes(pack, MANIFEST_NAME, contents.manifest, contents.mtime);
-    await addBytes(pack, SIGNATURE_NAME, contents.signature, contents.mtime);
+    await step(addBytes(pack, MANIFEST_NAME, contents.manifest, contents.mtime));
+    await step(addBytes(pack, SIGNATURE_NAME, contents.signature, contents.mtime));
     for (const file of contents.files) {
       if ('bytes' in file.source) {
         const { bytes } = file.source;
@@ -94,9 +106,9 @@ export async function writeBundle(target: string, contents: BundleContents): Pro
           createHash('sha256').update(bytes).digest('hex') !== file.sha256
         )
           throw new Error(`${file.path}: its bytes are not the ones the manifest describes`);
-        await addBytes(pack, file.path, bytes, contents.mtime);
+        await step(addBytes(pack, file.path, bytes, contents.mtime));
       } else {
-        await addFile(pack, file, file.source.file, contents.mtime);
+        await step(addFile(pack, file, file.source.file, contents.mtime));
       }
     }
     pack.finalize();

@@ -1,8 +1,8 @@
 /** The parts of attestation bundles: keys and signatures, member names, the manifest schema. */
 import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/attestation/bundle-format.js';
 import { manifestBytes } from '../../src/attestation/build-manifest.js';
+import { LIMITS } from '../../src/attestation/bundle-format.js';
 import { type Manifest, parseManifest } from '../../src/attestation/manifest-schema.js';
 import { foldedName, memberNameProblem } from '../../src/attestation/member-name.js';
 import {
@@ -62,7 +62,9 @@ describe('keys and signatures', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
     expect(() => parseSigningKey(ed.publicKey)).toThrow(/it is a public key; sign with the private key/);
-    expect(() => parseSigningKey(rsa.privateKey)).toThrow(/it is a rsa key; attestations are signed with Ed25519/);
+    expect(() => parseSigningKey(rsa.privateKey)).toThrow(
+      /it is a rsa key; attestations are signed with Ed25519/,
+    );
     expect(() => parseSigningKey(encrypted.privateKey)).toThrow(/passphrase/);
     expect(() => parseSigningKey('hello')).toThrow(/not a PEM private key/);
     expect(() => parsePublicKey(ed.privateKey)).toThrow(/it is a private key; verify with the public key/);
@@ -118,7 +120,11 @@ describe('the manifest schema', () => {
     tool: { name: 'iotassure', version: '0.1.0' },
     catalog: {
       source: { id: 'iotsf-cf-1.1', title: 'IoT Security Compliance Framework', version: '1.1' },
-      target: { id: 'dcms-cop-2018', title: 'Code of Practice for Consumer IoT Security', version: '2018-10' },
+      target: {
+        id: 'dcms-cop-2018',
+        title: 'Code of Practice for Consumer IoT Security',
+        version: '2018-10',
+      },
       mappingSet: { id: 'm', title: 'M' },
       dataFiles: [{ path: 'frameworks/x.json', sha256: hash }],
     },
@@ -149,16 +155,25 @@ describe('the manifest schema', () => {
     );
     expect(problem({ format: 'something-else' })).toMatch(/not an iotassure attestation manifest/);
     expect(problem([1, 2])).toMatch(/not an iotassure attestation manifest/);
-    expect(parseManifest(Buffer.from([0xff, 0xfe]))).toMatchObject({ ok: false, problem: /not valid UTF-8 JSON/ });
+    expect(parseManifest(Buffer.from([0xff, 0xfe]))).toMatchObject({
+      ok: false,
+      problem: /not valid UTF-8 JSON/,
+    });
   });
 
   it('refuses unknown keys, bad hashes and unsafe or conflicting paths, saying where', () => {
     expect(problem({ ...valid, extra: 1 })).toMatch(/Unrecognized key/);
     const withFiles = (files: unknown[]) => problem({ ...valid, files });
     const [assessment, evidence] = valid.files as [Manifest['files'][0], Manifest['files'][0]];
-    expect(withFiles([assessment, { ...evidence, sha256: 'ABC' }])).toMatch(/files\.1\.sha256: must be 64 lowercase/);
-    expect(withFiles([assessment, { ...evidence, path: 'evidence/../x' }])).toMatch(/files\.1\.path: .*escape/);
-    expect(withFiles([assessment, evidence, { ...evidence, path: 'Evidence/A.txt' }])).toMatch(/listed twice/);
+    expect(withFiles([assessment, { ...evidence, sha256: 'ABC' }])).toMatch(
+      /files\.1\.sha256: must be 64 lowercase/,
+    );
+    expect(withFiles([assessment, { ...evidence, path: 'evidence/../x' }])).toMatch(
+      /files\.1\.path: .*escape/,
+    );
+    expect(withFiles([assessment, evidence, { ...evidence, path: 'Evidence/A.txt' }])).toMatch(
+      /listed twice/,
+    );
     expect(withFiles([assessment, evidence, { ...evidence, path: 'evidence/a.txt/b' }])).toMatch(
       /both a file and a folder/,
     );
