@@ -69,7 +69,12 @@ function signerName(given: string | undefined, manufacturer: string | null): str
   if (given === undefined && !name)
     throw new CliError('the assessment names no manufacturer: say who signs with --signer NAME', EXIT.usage);
   if (!name || name.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(name))
-    throw new CliError('--signer must be 1 to 200 characters on one line', EXIT.usage);
+    throw new CliError(
+      given === undefined
+        ? 'the manufacturer cannot be used as the signer name (over 200 characters, or not on one line): give --signer NAME'
+        : '--signer must be 1 to 200 characters on one line',
+      EXIT.usage,
+    );
   return name;
 }
 

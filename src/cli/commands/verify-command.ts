@@ -57,8 +57,7 @@ function attestedText(m: Manifest, signerNote: string): string {
     `               mapping ${p(m.catalog.mappingSet.id)}; ${m.catalog.dataFiles.length} data files pinned by SHA-256`,
     `  guidelines   ${m.summary.guidelinesMet} of ${m.summary.guidelinesTotal} met`,
     ...m.summary.guidelines.map(
-      (g) =>
-        `               ${(g.number ?? p(g.id)).padStart(2)}  ${g.outcome.padEnd(17)} ${p(g.title ?? '')}`,
+      (g) => `               ${p(g.number ?? g.id).padStart(2)}  ${g.outcome.padEnd(17)} ${p(g.title ?? '')}`,
     ),
     `  files        ${m.files.length} files, ${total.toLocaleString('en')} bytes; each one's size and SHA-256 as signed`,
     ...m.files.map(
