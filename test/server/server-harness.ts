@@ -197,3 +197,40 @@ export async function tokenWithRole(
     csrf: null,
   };
 }
+
+export interface FormPart {
+  readonly name: string;
+  readonly value: string | Uint8Array;
+  /** For a file part. */
+  readonly fileName?: string;
+  readonly contentType?: string;
+}
+
+/** A multipart/form-data body, built by hand so the test controls every byte. */
+export function multipartBody(parts: readonly FormPart[]): { body: Buffer; contentType: string } {
+  const boundary = `----iotassure-test-${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const disposition =
+      part.fileName !== undefined
+        ? `form-data; name="${part.name}"; filename="${part.fileName}"`
+        : `form-data; name="${part.name}"`;
+    const type =
+      part.fileName !== undefined
+        ? `\r\nContent-Type: ${part.contentType ?? 'application/octet-stream'}`
+        : '';
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`));
+    chunks.push(typeof part.value === 'string' ? Buffer.from(part.value) : Buffer.from(part.value));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Sends a multipart form as `caller`. */
+export function sendForm(app: FastifyInstance, caller: Caller, url: string, parts: readonly FormPart[]) {
+  const { body, contentType } = multipartBody(parts);
+  const headers: Record<string, string> = { ...caller.headers, 'content-type': contentType };
+  if (caller.csrf) headers['x-csrf-token'] = caller.csrf;
+  return app.inject({ method: 'POST', url, headers, payload: body });
+}
