@@ -87,6 +87,14 @@ function statusSegments(
   return segments;
 }
 
+/** The line at the foot of a guideline's tile: how many applicable requirements comply, or its attestation. */
+export function tileCaption(g: ReportGuideline): string {
+  if (g.requirements.length > 0) return `${g.counts.compliant} of ${applicableCount(g)} applicable compliant`;
+  return g.attestation
+    ? `Attested: ${STATUS_STYLE[g.attestation.status].label.toLowerCase()}`
+    : 'No mapped requirement';
+}
+
 function tile(g: ReportGuideline, x: number, y: number, w: number): SafeHtml {
   const st = OUTCOME_STYLE[g.outcome];
   const title = guidelineTitle(g);
@@ -95,13 +103,7 @@ function tile(g: ReportGuideline, x: number, y: number, w: number): SafeHtml {
   const band = 30;
   const pad = 14;
   const lines = wrapLines(title, 13.5, w - 2 * pad, 4, true);
-  const applicable = applicableCount(g);
-  const caption =
-    g.requirements.length === 0
-      ? g.attestation
-        ? `Attested: ${STATUS_STYLE[g.attestation.status].label.toLowerCase()}`
-        : 'No mapped requirement'
-      : `${g.counts.compliant} of ${applicable} applicable compliant`;
+  const caption = tileCaption(g);
   const tip = `Guideline ${num}: ${title}. ${st.label}. ${g.reason}`;
   const barY = TILE_H - 36;
   const barW = w - 2 * pad;

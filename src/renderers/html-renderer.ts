@@ -7,12 +7,18 @@
 import type { Evidence, RequirementRecord } from '../core/assessment/assessment-types.js';
 import type { Note } from '../core/catalog/catalog-types.js';
 import type { EffectiveStatus, Outcome } from '../core/outcome/outcome-types.js';
-import type { ReportFramework, ReportGuideline, ReportRequirement } from '../core/report/report-model.js';
+import type {
+  ReportFramework,
+  ReportGuideline,
+  ReportRequirement,
+  ReportSection,
+} from '../core/report/report-model.js';
 import { guidelineChartSvg, statusBarSvg } from './guideline-chart-svg.js';
 import { html, raw, type SafeHtml, safeHref } from './html-escape.js';
 import {
   APPLICABILITY_LABEL,
   applicableCount,
+  assessmentDatesText,
   type Citation,
   citedEvidence,
   evidenceKey,
@@ -31,6 +37,7 @@ import {
   STAKEHOLDER_LABEL,
   STATUS_ORDER,
   STATUS_STYLE,
+  sectionHeading,
   shortHash,
   sourceDefects,
 } from './labels.js';
@@ -196,6 +203,39 @@ ${
 </section>`;
 }
 
+const sectionAnchor = (s: ReportSection) => `s-${slug(s.section?.id ?? 'unknown')}`;
+
+/**
+ * One CF section of the checklist in catalog order: each requirement once, with its guidelines and
+ * status; the number links to the full row (justification, evidence) under its first guideline.
+ */
+function sectionTable(
+  s: ReportSection,
+  byReq: ReadonlyMap<string, ReportRequirement>,
+  byGuideline: ReadonlyMap<string, ReportGuideline>,
+): SafeHtml {
+  const rows = s.requirements.flatMap((id) => {
+    const r = byReq.get(id);
+    if (!r) return [];
+    const first = r.guidelines[0];
+    const no = html`<span class="req-no">${r.number ?? 'No number'}</span>`;
+    const a = r.applicability;
+    return [
+      html`<tr><th scope="row">${first ? html`<a href="${`#${rowAnchor(first, r.id)}`}">${no}</a>` : no}${r.number !== r.id ? html`<span class="muted small block">id ${r.id}</span>` : ''}</th>
+<td class="req-text">${r.text ?? html`<em class="muted">The source gives no text for this requirement.</em>`}</td>
+<td>${r.guidelines.map((g, i) => html`${i ? ', ' : ''}<a href="${`#${guidelineAnchor(g)}`}">${byGuideline.get(g)?.number ?? g}</a>`)}</td>
+<td class="small"><strong>${APPLICABILITY_LABEL[a.kind]}</strong>${a.reason ? html`<br>${a.reason}` : ''}</td>
+<td>${statusBadge(r.status)}</td></tr>`,
+    ];
+  });
+  const heading = sectionHeading(s.section);
+  return html`<div class="table-wrap"><table class="bysec" id="${sectionAnchor(s)}">
+<caption>${heading} <span class="muted">(${plural(rows.length, 'requirement')})</span></caption>
+<colgroup><col class="c-no"><col class="c-text"><col class="c-gl"><col class="c-app"><col class="c-status"></colgroup>
+<thead><tr><th scope="col">No.</th><th scope="col">Requirement</th><th scope="col">Guidelines</th><th scope="col">Applicability</th><th scope="col">Status</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
 function frameworkCard(fw: ReportFramework, role: string): SafeHtml {
   return html`<div class="card framework">
 <p class="eyebrow dark">${role}</p>
@@ -239,6 +279,10 @@ code,.req-no,.hash{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liber
 .cover dl{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:14px 28px;margin:0;padding-top:22px;border-top:1px solid rgba(255,255,255,.22)}
 .cover dt{font-size:11.5px;text-transform:uppercase;letter-spacing:.08em;color:#a9c4e4;font-weight:600}
 .cover dd{margin:2px 0 0;font-size:14px;color:#fff;overflow-wrap:anywhere}
+.cover .wide{grid-column:span 2}
+.cover ul.assessors{list-style:none;margin:2px 0 0;padding:0}
+.cover ul.assessors li{margin:0 0 2px}
+.cover .records{color:#a9c4e4;font-size:12.5px;white-space:nowrap}
 nav.toc{padding:14px 56px;border-bottom:1px solid var(--line);background:var(--soft);font-size:13.5px}
 nav.toc ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px 22px}
 nav.toc a{text-decoration:none;font-weight:600}
@@ -292,13 +336,17 @@ th,td{border-bottom:1px solid var(--line);padding:8px 8px;vertical-align:top;tex
 thead th{background:#f0f3f6;font-size:12px;font-weight:700;color:#424a53;border-bottom:2px solid #c8d1dc;overflow-wrap:normal}
 tbody th{font-weight:600}
 tr.deciding{background:#fffbea}
-table.reqs,table.ev-register{table-layout:fixed}
+table.reqs,table.ev-register,table.bysec{table-layout:fixed}
+table.bysec{margin-top:18px}
+table.bysec caption{font-size:15px;color:var(--ink);padding:0 0 8px}
+table.bysec col.c-no{width:10%}table.bysec col.c-text{width:48%}table.bysec col.c-gl{width:10%}
+table.bysec col.c-app{width:17%}table.bysec col.c-status{width:15%}
 table.reqs col.c-no{width:9%}table.reqs col.c-text{width:32%}table.reqs col.c-status{width:14%}
 table.reqs col.c-app{width:16%}table.reqs col.c-assess{width:29%}
 table.ev-register col.c-i{width:6%}table.ev-register col.c-item{width:70%}table.ev-register col.c-cited{width:24%}
 td,tbody th{overflow-wrap:break-word}
 table .badge{font-size:11px;padding:1px 7px}
-table.reqs .badge{white-space:normal;border-radius:6px}
+table.reqs .badge,table.bysec .badge{white-space:normal;border-radius:6px}
 .tag.block{width:max-content;margin-top:5px}
 .sec{margin:0 0 4px;font-size:11.5px;font-weight:600;color:var(--muted)}
 .sec .req-no{font-weight:600}
@@ -324,7 +372,7 @@ footer.foot{padding:22px 56px 30px;border-top:1px solid var(--line);background:v
 footer.foot p{margin:4px 0}
 ${outcomeCss}
 ${statusCss}
-@media screen and (max-width:800px){.cover,main,nav.toc,footer.foot{padding-left:20px;padding-right:20px}.kpis,.cards,.cover dl{grid-template-columns:1fr}.g-head{grid-template-columns:auto 1fr}.g-outcome{grid-column:1/-1}}
+@media screen and (max-width:800px){.cover,main,nav.toc,footer.foot{padding-left:20px;padding-right:20px}.kpis,.cards,.cover dl{grid-template-columns:1fr}.cover .wide{grid-column:auto}.g-head{grid-template-columns:auto 1fr}.g-outcome{grid-column:1/-1}}
 @media print{
 @page{size:A4;margin:14mm 12mm}
 body{background:#fff;font-size:9.5pt}
@@ -336,6 +384,9 @@ table .badge,.badge{font-size:7pt;padding:0 5px}
 .chip{font-size:7pt}
 table.reqs col.c-no{width:10%}table.reqs col.c-text{width:32%}table.reqs col.c-status{width:12%}
 table.reqs col.c-app{width:15%}table.reqs col.c-assess{width:31%}
+table.bysec col.c-no{width:10%}table.bysec col.c-text{width:47%}table.bysec col.c-gl{width:9%}
+table.bysec col.c-app{width:17%}table.bysec col.c-status{width:17%}
+table.bysec caption{font-size:11pt}
 .sec{font-size:7pt}
 .ev-kind{font-size:5.5pt}
 th,td{padding:4px 5px}
@@ -346,6 +397,7 @@ th,td{padding:4px 5px}
 .g-head{padding:10px 12px}
 figure{padding:10px}
 caption{break-after:avoid}
+thead{break-after:avoid}
 .page{margin:0;max-width:none;box-shadow:none;border-radius:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 nav.toc{display:none}
@@ -415,11 +467,18 @@ ${p.description ? html`<p class="sub">${p.description}</p>` : ''}
 <div><dt>Assessed with</dt><dd>${src.shortTitle} (version ${src.version})</dd></div>
 <div><dt>Against</dt><dd>${tgt.shortTitle} (version ${tgt.version})</dd></div>
 <div><dt>Generated</dt><dd><time datetime="${report.generatedAt}">${formatTimestamp(report.generatedAt)}</time> · ${report.tool.name} ${report.tool.version}</dd></div>
+<div><dt>Assessment dates</dt><dd>${assessmentDatesText(report) ?? 'No record is dated'}</dd></div>
+<div class="wide"><dt>${report.assessors.length === 1 ? 'Assessor' : 'Assessors'}</dt><dd>${
+    report.assessors.length
+      ? html`<ul class="assessors">${report.assessors.map((a) => html`<li>${a.name} <span class="records">(${plural(a.records, 'record')})</span></li>`)}</ul>`
+      : 'No record names an assessor'
+  }</dd></div>
 </dl>
 </header>
 <nav class="toc" aria-label="Contents"><ol>
 <li><a href="#summary">Executive summary</a></li>
 <li><a href="#guidelines">Guidelines</a></li>
+<li><a href="#sections">Requirements by CF section</a></li>
 <li><a href="#gaps">Gaps</a></li>
 <li><a href="#profile">Product profile</a></li>
 ${cited.length ? html`<li><a href="#evidence">Evidence</a></li>` : ''}
@@ -455,6 +514,12 @@ ${guidelineChartSvg(report)}
 <h2 id="guidelines-h">Guidelines</h2>
 <p>Each guideline with its outcome, the reason, the requirements that decide it and every requirement mapped to it. Rows marked “Deciding” are the requirements that decide the guideline’s outcome.</p>
 ${report.guidelines.map((g) => guidelineSection(g, byReq, evidenceIndex))}
+</section>
+
+<section id="sections" aria-labelledby="sections-h">
+<h2 id="sections-h">Requirements by CF section</h2>
+<p>Every requirement once, in the order of the ${src.shortTitle}, with the guidelines it maps to and its status. A requirement’s number links to its full entry — justification, evidence, assessor — under its first guideline.</p>
+${report.sections.map((sec) => sectionTable(sec, byReq, byGuideline))}
 </section>
 
 <section id="gaps" aria-labelledby="gaps-h">

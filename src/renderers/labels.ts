@@ -401,6 +401,18 @@ export function sourceDefects(report: Report): SourceNote[] {
   return out;
 }
 
+/** "2026-02-20 to 2026-03-13" (one date when all records share it); null when no record has a date. */
+export function assessmentDatesText(report: Report): string | null {
+  const d = report.assessmentDates;
+  if (!d) return null;
+  return d.first === d.last ? d.first : `${d.first} to ${d.last}`;
+}
+
+/** The CF section as a heading: "2.4.7 Wired and Wireless Interfaces", or a stand-in when unknown. */
+export function sectionHeading(section: { readonly id: string; readonly title: string } | null): string {
+  return section ? `${section.id} ${section.title}` : 'Section not given by the source';
+}
+
 /** Pluralise an English noun for a count. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -8,5 +8,6 @@ export const RENDERERS: Record<ReportFormat, () => Promise<Renderer | BinaryRend
   html: async () => (await import('./html-renderer.js')).renderHtml,
   csv: async () => (await import('./csv-renderer.js')).renderCsv,
   xlsx: async () => (await import('./xlsx-renderer.js')).renderXlsx,
+  pdf: async () => (await import('./pdf-renderer.js')).renderPdf,
   oscal: async () => (await import('../exporters/oscal/oscal-renderer.js')).renderOscal,
 };

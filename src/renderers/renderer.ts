@@ -1,9 +1,9 @@
 import type { Report } from '../core/report/report-model.js';
 
-export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'csv', 'xlsx', 'oscal'] as const;
+export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'csv', 'xlsx', 'oscal', 'pdf'] as const;
 
 /** Formats whose output is binary: never written to a terminal. */
-export const BINARY_FORMATS: readonly ReportFormat[] = ['xlsx'];
+export const BINARY_FORMATS: readonly ReportFormat[] = ['xlsx', 'pdf'];
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
