@@ -122,13 +122,16 @@ export class TarLayoutGuard {
     const where = start === 0 ? 'the first header' : `the header at byte ${start}`;
     if (start === 0 && h[0] === 0x1f && h[1] === 0x8b)
       throw refuse(null, 'it is gzip-compressed; a bundle is a plain tar file (gunzip it first)');
-    if (!this.checksumIsValid()) {
-      throw start === 0
-        ? refuse(null, 'it is not a tar file (the first 512 bytes are not a valid tar header)')
-        : refuse(
-            null,
-            `${where}${this.member ? ` (after ${this.member})` : ''} is damaged: its checksum does not match — the bundle was changed or truncated`,
-          );
+    const checksum = this.checksum();
+    if (checksum !== 'valid') {
+      if (start === 0 && checksum === 'invalid')
+        throw refuse(null, 'it is not a tar file (the first 512 bytes are not a valid tar header)');
+      throw refuse(
+        null,
+        checksum === 'respelled'
+          ? `${where} is not written as iotassure writes tar headers: was the bundle unpacked and packed again with another tool?`
+          : `${where}${this.member ? ` (after ${this.member})` : ''} is damaged: its checksum does not match — the bundle was changed or truncated`,
+      );
     }
     if (!h.subarray(257, 265).equals(USTAR))
       throw refuse(null, `${where} is not a POSIX ustar header (iotassure writes ustar)`);
@@ -165,12 +168,17 @@ export class TarLayoutGuard {
     this.nextHeader = start + BLOCK + roundUp(size);
   }
 
-  /** The POSIX checksum, spelled exactly as tar-stream writes it: six octal digits, space, NUL. */
-  private checksumIsValid(): boolean {
+  /**
+   * The POSIX checksum. Valid only spelled exactly as tar-stream writes it (six octal digits, space,
+   * NUL): readers ignore the last two bytes, so any other spelling would let them change unnoticed.
+   */
+  private checksum(): 'valid' | 'respelled' | 'invalid' {
     const field = this.header.subarray(148, 156).toString('latin1');
-    if (!/^[0-7]{6} \u0000$/.test(field)) return false;
     let sum = 8 * 0x20; // the checksum field counts as eight spaces
     for (let i = 0; i < BLOCK; i++) if (i < 148 || i >= 156) sum += this.header[i] ?? 0;
-    return sum === Number.parseInt(field.slice(0, 6), 8);
+    if (/^[0-7]{6} \u0000$/.test(field))
+      return sum === Number.parseInt(field.slice(0, 6), 8) ? 'valid' : 'invalid';
+    const digits = /^[ \u0000]*([0-7]{1,7})[ \u0000]*$/.exec(field)?.[1];
+    return digits !== undefined && Number.parseInt(digits, 8) === sum ? 'respelled' : 'invalid';
   }
 }

@@ -3,6 +3,7 @@
  * or header by header where tar-stream refuses to write the damage), and against real bundles
  * with one byte changed in each member. Expected hashes are computed here with node:crypto.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import {
   existsSync,
@@ -521,6 +522,24 @@ describe('hostile and damaged tar files are refused before anything is read from
         /truncated|more than the rest of the bundle/,
       );
     }
+  });
+
+  it('a bundle unpacked and packed again with GNU tar, with a hint', async () => {
+    const source = await realBundle('repack-src');
+    const dir = join(tmp, 'repack');
+    mkdirSync(dir);
+    execFileSync('tar', ['-xf', source, '-C', dir]);
+    const path = join(tmp, 'repacked.tar');
+    execFileSync('tar', [
+      '-cf',
+      path,
+      '-C',
+      dir,
+      'manifest.json',
+      'manifest.sig',
+      ...CONTENTS.map((c) => c.path),
+    ]);
+    await expectRefused(path, null, /packed again with another tool/);
   });
 
   it('a file that is not a tar', async () => {
