@@ -49,6 +49,8 @@ await build({
     'pg',
     '@zxcvbn-ts/*',
     'file-type',
+    // pdfkit (with fontkit, 2 MB) is needed only for --format pdf: imported when a PDF is rendered.
+    'pdfkit',
   ],
   // The ESM sources use import.meta.url (to find the package folder); give CommonJS an equivalent.
   define: { 'import.meta.url': '__iotassureModuleUrl' },

@@ -3,11 +3,14 @@
  * chapters as the HTML report, page numbers and a running header and footer, bookmarks, and
  * in-document links. DejaVu fonts are embedded (subset), so any text DejaVu covers renders.
  *
- * pdfkit is imported only here, when a PDF is asked for, so that every other command starts
- * without loading it (scripts/build.mjs keeps it out of the CLI bundle). The output is the same
+ * pdfkit is imported only by this module, which the renderer registry loads only when a PDF is
+ * asked for, so every other command starts without loading it (scripts/build.mjs keeps it out of
+ * the CLI bundle; a static import becomes a require() run when this module is first used, which
+ * works in the bundle's code-cached script where a dynamic import() cannot). The output is the same
  * bytes for the same report: the document's dates are the report's generatedAt, and pdfkit derives
  * the file ID from the document information, which holds no clock reading.
  */
+import PDFDocument from 'pdfkit';
 import type { Report } from '../core/report/report-model.js';
 import { citedEvidence } from './labels.js';
 import { pdfContext } from './pdf/context.js';
@@ -36,7 +39,6 @@ function reportDate(report: Report): Date {
 }
 
 export const renderPdf: BinaryRenderer = async (report) => {
-  const { default: PDFDocument } = await import('pdfkit');
   const fonts = fontData();
   const date = reportDate(report);
   const { product, catalog, tool } = report;
