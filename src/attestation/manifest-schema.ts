@@ -132,10 +132,15 @@ export type ManifestParse =
   | { readonly ok: false; readonly problem: string };
 
 /**
- * Parses manifest bytes. Called only on at most LIMITS.manifestBytes; the problem is worded for a
+ * Parses manifest bytes (at most LIMITS.manifestBytes); the problem is worded for a
  * person ("not valid JSON at …", "files.3.sha256: …").
  */
 export function parseManifest(bytes: Uint8Array): ManifestParse {
+  if (bytes.byteLength > LIMITS.manifestBytes)
+    return {
+      ok: false,
+      problem: `${bytes.byteLength} bytes, over the ${LIMITS.manifestBytes}-byte limit for a manifest`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

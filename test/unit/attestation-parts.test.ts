@@ -149,6 +149,14 @@ describe('the manifest schema', () => {
     expect(parseManifest(manifestBytes(valid))).toEqual({ ok: true, manifest: valid });
   });
 
+  it('refuses a manifest over 1 MiB before parsing it', () => {
+    const big = Buffer.from(JSON.stringify({ ...valid, pad: ' '.repeat(LIMITS.manifestBytes) }));
+    expect(parseManifest(big)).toEqual({
+      ok: false,
+      problem: `${big.length} bytes, over the 1048576-byte limit for a manifest`,
+    });
+  });
+
   it('refuses a newer format version by name', () => {
     expect(problem({ ...valid, formatVersion: 2 })).toBe(
       'format version 2; this iotassure reads version 1 (a newer iotassure may read it)',

@@ -488,12 +488,12 @@ describe('hostile and damaged tar files are refused before anything is read from
     ]);
   });
 
-  it('more members than the limit', async () => {
+  it('10,001 unlisted members: refused at the first, without reading on', async () => {
+    // (The member limit itself cannot be reached by a signed bundle: a 1 MiB manifest lists fewer
+    // files. It bounds the work for anything else.)
     const many = Array.from({ length: 10_001 }, (_, i) => file(`evidence/${i}.txt`, ''));
     const path = await packed('many', [...signedHead(), ...many]);
-    // The extras are refused as unlisted first; the count limit holds even for listed ones.
-    const r = await verifyBundle(path, { pinnedKey: vendorPublic });
-    expect(r.status).toBe('failed');
+    await expectRefused(path, 'evidence/0.txt', /not listed in the signed manifest/);
   });
 
   it('data after the end-of-archive marker', async () => {

@@ -6,7 +6,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { buildManifest, manifestBytes } from '../../attestation/build-manifest.js';
-import { LIMITS, REPORT_HTML_NAME, REPORT_JSON_NAME } from '../../attestation/bundle-format.js';
+import {
+  EVIDENCE_FOLDER,
+  LIMITS,
+  REPORT_HTML_NAME,
+  REPORT_JSON_NAME,
+} from '../../attestation/bundle-format.js';
 import { BundleRefused } from '../../attestation/bundle-problem.js';
 import { type MemberSource, writeBundle } from '../../attestation/bundle-writer.js';
 import { evidenceMembers } from '../../attestation/evidence-members.js';
@@ -143,7 +148,7 @@ export async function attestCommand(file: string, options: AttestOptions): Promi
     const problem = memberNameProblem(e.member);
     if (problem)
       throw new CliError(
-        `${file}: the evidence file ${e.member.slice('evidence/'.length)} cannot go in a bundle (${problem}); rename it`,
+        `${file}: the evidence file ${e.member.slice(EVIDENCE_FOLDER.length + 1)} cannot go in a bundle (${problem}); rename it`,
         EXIT.badInput,
       );
     const size = statSync(e.file).size;
@@ -172,7 +177,10 @@ export async function attestCommand(file: string, options: AttestOptions): Promi
   // Sign only what `verify` will accept.
   const check = parseManifest(bytes);
   if (!check.ok)
-    throw new CliError(`cannot attest ${file}: the manifest would be ${check.problem}`, EXIT.badInput);
+    throw new CliError(
+      `cannot attest ${file} with its ${evidence.length} evidence files: the manifest would be ${check.problem}`,
+      EXIT.badInput,
+    );
 
   try {
     await writeBundle(resolve(options.output), {
