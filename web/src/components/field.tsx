@@ -1,0 +1,54 @@
+/**
+ * A labelled form control with its hint and error tied to it (aria-describedby), so every control
+ * has a visible label and screen readers read the hint and the problem with it.
+ */
+import { type ReactNode, useId } from 'react';
+
+export interface ControlProps {
+  readonly id: string;
+  readonly 'aria-describedby'?: string;
+  readonly 'aria-invalid'?: true;
+}
+
+export interface FieldProps {
+  readonly label: ReactNode;
+  readonly hint?: ReactNode;
+  readonly error?: string | null;
+  readonly className?: string;
+  readonly children: (control: ControlProps) => ReactNode;
+}
+
+export function Field({ label, hint, error, className = '', children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = error ? `${id}-error` : null;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${error ? 'field--invalid' : ''} ${className}`.trim()}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children({
+        id,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(error ? { 'aria-invalid': true as const } : {}),
+      })}
+      {hint ? (
+        <p className="field__hint" id={hintId ?? undefined}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={errorId ?? undefined}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The message of the 400 issue about one body field (`body.name`), for showing under that field. */
+export function issueFor(issues: readonly { path: string; message: string }[], field: string): string | null {
+  const match = issues.find((i) => i.path === `body.${field}` || i.path.startsWith(`body.${field}.`));
+  return match ? match.message : null;
+}
