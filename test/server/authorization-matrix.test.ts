@@ -161,6 +161,7 @@ describe.each(DATABASES)('authorisation of every route on %s', (dialect) => {
         const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
         const r = await send(server.app, entry.caller, route.method as 'GET', path, body);
         let want: 'through' | 401 | 403;
+        if (expected === undefined) throw new Error(`no expectation for ${key}`);
         if (expected === 'public') want = 'through';
         else if (!entry.role) want = 401;
         else if (expected === 'viewer-session' && entry.kind === 'token') want = 403;

@@ -298,7 +298,8 @@ describe.each(DATABASES)('products on %s', (dialect) => {
     const hostile = {
       name: '<script>alert(1)</script> =HYPERLINK("http://x")',
       model: "'; DROP TABLE products; --",
-      description: '‮gnp.exe {{7*7}} ${process.env} \u200b',
+      // A right-to-left override, template syntax and a zero-width space: all stay plain text.
+      description: '\u202egnp.exe {{7*7}} $' + '{process.env} \u200b',
     };
     const p = await create(hostile);
     const detail = (await send(server.app, viewer, 'GET', `/api/v1/products/${p.id}`)).json();
