@@ -14,14 +14,14 @@ import { CliError, EXIT } from './exit-codes.js';
 export const dataDir = process.env.IOTASSURE_DATA_DIR || BUNDLED_DATA_DIR;
 export const loader = contextLoader(dataDir);
 
-export function useColor(stream: NodeJS.WriteStream): boolean {
+export function wantsColor(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  const color = useColor(process.stderr);
+  const color = wantsColor(process.stderr);
   for (const d of diagnostics) {
     const line = formatDiagnostic(d);
     const paint = !color ? (s: string) => s : d.severity === 'error' ? pc.red : pc.yellow;

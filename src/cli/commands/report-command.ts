@@ -3,7 +3,7 @@ import { buildReport } from '../../core/report/report-model.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { RENDERERS } from '../../renderers/registry.js';
 import { BINARY_FORMATS, REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
-import { loadAssessmentOrExit, useColor, writeOutput } from '../cli-io.js';
+import { loadAssessmentOrExit, wantsColor, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { toolInfo } from '../tool-info.js';
 
@@ -42,7 +42,7 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   const render = await RENDERERS[format]();
   const toStdout = !options.output || options.output === '-';
   // --color / --no-color decide; otherwise colour only for a terminal.
-  const color = format === 'text' && (options.color ?? (toStdout && useColor(process.stdout)));
+  const color = format === 'text' && (options.color ?? (toStdout && wantsColor(process.stdout)));
   const base = dirname(resolve(file));
   const evidence = [
     ...loaded.assessment.requirements.values(),
