@@ -6,7 +6,7 @@
  */
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { MAX_BLOB_BYTES } from '../storage/blob-limits.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -16,6 +16,7 @@ import { errorBodySchema } from './api/common-schemas.js';
 import { authenticator } from './auth/authenticate.js';
 import { CURRENT_SCRYPT, type ScryptParams } from './auth/password-hash.js';
 import { installErrorHandling } from './error-handler.js';
+import { ApiError, errorBody } from './http-errors.js';
 import { registerOpenApi } from './openapi.js';
 import { presentCurrent } from './presenters/stale-presenter.js';
 import { accountRoutes } from './routes/account-routes.js';
@@ -30,7 +31,7 @@ import { reportRoutes } from './routes/report-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { setupRoutes } from './routes/setup-routes.js';
 import { registerWebApp } from './routes/web-app.js';
-import { installSecurityHeaders } from './security-headers.js';
+import { applySecurityHeaders, installSecurityHeaders } from './security-headers.js';
 import type { ServerContext } from './server-context.js';
 
 /** JSON bodies are small (a record, a profile); uploads have their own limits. */
@@ -75,7 +76,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
     requestIdHeader: false,
     // Ids are short; longer path segments are refused before routing.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // URLs the router cannot even take apart get the same error body as everything else.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const apiError = new ApiError(
+        tooLong ? 'not-found' : 'invalid-request',
+        tooLong ? 'no such resource: an id in the path is far too long' : 'the URL is not valid',
+      );
+      const plain = reply as FastifyReply;
+      applySecurityHeaders(request, plain, { hsts: options.secureCookies ?? false });
+      return plain.code(apiError.status).send(errorBody(apiError.code, apiError.message));
+    },
   });
+  // Only JSON (and multipart, for uploads) is taken: a text/plain body is refused with 415
+  // rather than reaching a schema as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const routes = trackRouteAccess(app);

@@ -3,7 +3,7 @@
  * Policy and companion headers, no banner headers, no caching of API answers, and TRACE/TRACK
  * refused (they echo the request, cookies included, back to whoever sent it).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, errorBody } from './http-errors.js';
 
 /** Scripts, styles, fonts and connections from this server only; nothing may frame the app. */
@@ -51,24 +51,32 @@ export function installSecurityHeaders(app: FastifyInstance, options: { hsts: bo
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    const path = request.url.split('?')[0] ?? '';
-    // A route may set a stricter policy of its own (downloads are sandboxed); never a looser one.
-    if (!reply.hasHeader('content-security-policy')) {
-      reply.header(
-        'content-security-policy',
-        path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)
-          ? DOCS_CONTENT_SECURITY_POLICY
-          : CONTENT_SECURITY_POLICY,
-      );
-    }
-    for (const [name, value] of Object.entries(FIXED_HEADERS)) reply.header(name, value);
-    // Over https only: tells browsers never to use plain http for this host for a year.
-    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000');
-    if (path.startsWith('/api/') && !reply.hasHeader('cache-control')) {
-      reply.header('cache-control', 'no-store');
-    }
-    reply.removeHeader('server');
-    reply.removeHeader('x-powered-by');
+    applySecurityHeaders(request, reply, options);
     return payload;
   });
+}
+
+/** The headers every answer carries; also called where fastify's hooks do not run (router errors). */
+export function applySecurityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { readonly hsts: boolean },
+): void {
+  const path = request.url.split('?')[0] ?? '';
+  // A route may set a stricter policy of its own (downloads are sandboxed); never a looser one.
+  if (!reply.hasHeader('content-security-policy')) {
+    reply.header(
+      'content-security-policy',
+      path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)
+        ? DOCS_CONTENT_SECURITY_POLICY
+        : CONTENT_SECURITY_POLICY,
+    );
+  }
+  for (const [name, value] of Object.entries(FIXED_HEADERS)) reply.header(name, value);
+  // Over https only: tells browsers never to use plain http for this host for a year.
+  if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000');
+  if (path.startsWith('/api/') && !reply.hasHeader('cache-control'))
+    reply.header('cache-control', 'no-store');
+  reply.removeHeader('server');
+  reply.removeHeader('x-powered-by');
 }

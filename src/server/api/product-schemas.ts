@@ -87,6 +87,10 @@ export const portfolioQuerySchema = pageQuerySchema.extend({
     .describe('false (default): active products; true: archived ones; all: both.'),
   guideline: z.string().max(20).optional().describe('With `outcome`: filter on this guideline’s outcome.'),
   outcome: z.enum(OUTCOMES, { error: `outcome must be one of: ${OUTCOMES.join(', ')}` }).optional(),
+  sort: z
+    .enum(['name', 'updated', 'guidelines-met'], { error: 'sort must be name, updated or guidelines-met' })
+    .default('name')
+    .describe('name (A-Z), updated (most recent first) or guidelines-met (most first).'),
 });
 
 export const portfolioRowSchema = z
