@@ -39,7 +39,12 @@ describe.each(DATABASES)('bad input on %s', (dialect) => {
   });
   afterAll(async () => server.close());
 
-  const raw = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: string | Buffer, contentType: string) =>
+  const raw = (
+    method: 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload: string | Buffer,
+    contentType: string,
+  ) =>
     server.app.inject({
       method,
       url,
@@ -49,7 +54,12 @@ describe.each(DATABASES)('bad input on %s', (dialect) => {
 
   it('answers malformed JSON with 400 invalid-json', async () => {
     const before = await snapshot();
-    const r = await raw('PATCH', `/api/v1/products/${productId}`, '{"expectedRevision": 1, "name": ', 'application/json');
+    const r = await raw(
+      'PATCH',
+      `/api/v1/products/${productId}`,
+      '{"expectedRevision": 1, "name": ',
+      'application/json',
+    );
     expect(r.statusCode).toBe(400);
     expect(r.json()).toEqual({ error: { code: 'invalid-json', message: 'the body is not valid JSON' } });
     expect(await snapshot()).toEqual(before);
@@ -65,7 +75,9 @@ describe.each(DATABASES)('bad input on %s', (dialect) => {
     const issues = r.json().error.details.issues as { path: string; message: string }[];
     expect(issues.map((i) => i.path).sort()).toEqual(['body.expectedRevision', 'body.name', 'body.roles[1]']);
     expect(issues.find((i) => i.path === 'body.name')?.message).toBe('must not be blank');
-    expect(r.json().error.message).toContain('body.expectedRevision: expectedRevision must be a whole number');
+    expect(r.json().error.message).toContain(
+      'body.expectedRevision: expectedRevision must be a whole number',
+    );
   });
 
   it('refuses unknown (misspelt) fields instead of dropping them', async () => {
@@ -117,18 +129,14 @@ describe.each(DATABASES)('bad input on %s', (dialect) => {
     expect(r.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
-  it.each([
-    'page=0',
-    'pageSize=1000',
-    'page=abc',
-    'archived=maybe',
-    'outcome=great',
-    'sort=random',
-  ])('refuses a bad portfolio query (%s)', async (query) => {
-    const r = await send(server.app, assessor, 'GET', `/api/v1/products?${query}`);
-    expect(r.statusCode).toBe(400);
-    expect(r.json().error.details.issues[0].path).toMatch(/^query\./);
-  });
+  it.each(['page=0', 'pageSize=1000', 'page=abc', 'archived=maybe', 'outcome=great', 'sort=random'])(
+    'refuses a bad portfolio query (%s)',
+    async (query) => {
+      const r = await send(server.app, assessor, 'GET', `/api/v1/products?${query}`);
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error.details.issues[0].path).toMatch(/^query\./);
+    },
+  );
 
   it('answers an unknown product with 404 naming it', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
@@ -148,6 +156,9 @@ describe.each(DATABASES)('bad input on %s', (dialect) => {
   it('refuses control characters in names', async () => {
     const r = await send(server.app, assessor, 'POST', '/api/v1/products', { name: 'Cam\u001b[31m' });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.details.issues[0]).toEqual({ path: 'body.name', message: 'must not contain control characters' });
+    expect(r.json().error.details.issues[0]).toEqual({
+      path: 'body.name',
+      message: 'must not contain control characters',
+    });
   });
 });
