@@ -4,16 +4,18 @@
  */
 import type { Status } from '../core/assessment/assessment-types.js';
 import type { Finding } from '../core/assessment/check-assessment.js';
+import { checkAssessment } from '../core/assessment/check-assessment.js';
+import { evaluate } from '../core/outcome/evaluate.js';
 import type { Outcome } from '../core/outcome/outcome-types.js';
 import { recordSchema } from '../schema/assessment-file-schema.js';
 import type { RecordRow } from '../storage/database-schema.js';
 import type { Actor } from './actor.js';
 import { parseInput } from './input-issues.js';
 import { type EvidenceTarget, type RecordState, recordState } from './product-state.js';
-import { type ProductWrite, type Trx, writeProduct } from './product-write.js';
+import { issueOf, type ProductWrite, type Trx, writeProduct } from './product-write.js';
 import { resolveTarget, sectionOf } from './record-targets.js';
 import type { Workspace } from './workspace.js';
-import { StaleRevisionError } from './workspace-errors.js';
+import { InvalidInputError, StaleRevisionError } from './workspace-errors.js';
 
 export interface RecordInput {
   readonly status: Status;
@@ -34,6 +36,22 @@ export interface RecordWriteResult {
 }
 
 const recordFieldsSchema = recordSchema.omit({ evidence: true });
+
+function recordFromFields(fields: {
+  status: Status;
+  justification?: string | undefined;
+  profileOverride?: boolean | undefined;
+  assessor?: string | undefined;
+  date?: string | undefined;
+}) {
+  return {
+    status: fields.status,
+    justification: fields.justification ?? null,
+    profileOverride: fields.profileOverride ?? false,
+    assessor: fields.assessor ?? null,
+    date: fields.date ?? null,
+  };
+}
 
 /** The fields as audit events show them. */
 function auditValue(r: RecordState | null) {
@@ -128,6 +146,32 @@ export async function setRecord(
     },
     [section, target.id],
   );
+  // The one rule that needs no product state — and that the database also enforces, so it is
+  // checked before any row is written (by check-assessment, on this record alone).
+  if (fields.profileOverride && !fields.justification) {
+    const record = { ...recordFromFields(fields), evidence: [] };
+    const alone = {
+      product: { name: '-', model: null, version: null, manufacturer: null, description: null, roles: [] },
+      profile: new Map<string, boolean>(),
+      requirements: new Map(section === 'requirements' ? [[target.id, record]] : []),
+      attestations: new Map(section === 'attestations' ? [[target.id, record]] : []),
+    };
+    const broken = checkAssessment(ws.ctx, alone, evaluate(ws.ctx, alone)).filter(
+      (f) => f.severity === 'error' && f.path.at(-1) === 'profileOverride',
+    );
+    throw new InvalidInputError(
+      broken.length > 0
+        ? broken.map(issueOf)
+        : [
+            {
+              path: [section, target.id, 'profileOverride'],
+              code: 'justification-required',
+              message: `${target.id} overrides the product profile with no justification`,
+              hint: 'say why the status differs from what the profile derives',
+            },
+          ],
+    );
+  }
   const { result, evaluation, findings } = await writeProduct(
     ws,
     actor,
