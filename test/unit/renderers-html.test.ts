@@ -210,7 +210,7 @@ describe('html renderer', () => {
     const page = renderHtml(reportOf(), { color: false });
     expect(page).not.toMatch(/word-break\s*:\s*break-all/);
     expect(page).not.toMatch(/hyphens\s*:\s*auto/);
-    expect(page).toContain('table.reqs,table.ev-register{table-layout:fixed}');
+    expect(page).toContain('table.reqs,table.ev-register,table.bysec{table-layout:fixed}');
     // Long tokens may wrap anywhere; ordinary words may not.
     expect(page).toContain('.path,.url,.hash{overflow-wrap:anywhere}');
     const cols = [...page.matchAll(/table\.reqs col\.c-([a-z]+)\{width:(\d+)%\}/g)];
@@ -223,6 +223,94 @@ describe('html renderer', () => {
       expect(Object.values(width).reduce((a, b) => a + b, 0)).toBe(100);
       expect(Math.max(...Object.values(width))).toBe(width.text);
     }
+  });
+
+  it('puts the assessment dates and every assessor, with their number of records, on the cover', () => {
+    const report = reportOf('Example cam');
+    // By hand: one record (2.4.8.4) names an assessor and a date; the attestation of 10 names neither.
+    expect(report.assessors).toEqual([{ name: 'Example cam', records: 1 }]);
+    expect(report.assessmentDates).toEqual({ first: '2026-11-20', last: '2026-11-20' });
+    const page = renderHtml(report, { color: false });
+    const cover = page.slice(page.indexOf('<header class="cover">'), page.indexOf('</header>'));
+    expect(cover).toContain('<div><dt>Assessment dates</dt><dd>2026-11-20</dd></div>');
+    expect(cover).toContain(
+      '<dt>Assessor</dt><dd><ul class="assessors"><li>Example cam <span class="records">(1 record)</span></li></ul></dd>',
+    );
+    const none = renderHtml(reportFromYaml('iotassure: 1\nproduct: { name: Bare }\n'), { color: false });
+    expect(none).toContain('<dd>No record is dated</dd>');
+    expect(none).toContain('<dt>Assessors</dt><dd>No record names an assessor</dd>');
+  });
+
+  it('orders assessors by their number of records and spans the dates of all records', () => {
+    const report = reportFromYaml(`iotassure: 1
+product: { name: Cam }
+requirements:
+  2.4.8.4: { status: compliant, justification: ok, assessor: Bo, date: 2026-03-02 }
+  2.4.8.5: { status: compliant, justification: ok, assessor: Al, date: 2026-01-15 }
+  2.4.8.6: { status: compliant, justification: ok, assessor: Bo, date: 2026-02-01 }
+  2.4.8.8: { status: compliant, justification: ok, assessor: Cy }
+attestations:
+  "10": { status: compliant, justification: ok, assessor: Cy, date: 2026-04-30 }
+`);
+    expect(report.assessors).toEqual([
+      { name: 'Bo', records: 2 },
+      { name: 'Cy', records: 2 },
+      { name: 'Al', records: 1 },
+    ]);
+    expect(report.assessmentDates).toEqual({ first: '2026-01-15', last: '2026-04-30' });
+    expect(renderHtml(report, { color: false })).toContain('<dd>2026-01-15 to 2026-04-30</dd>');
+  });
+
+  it('groups every requirement once by CF section, in catalog order, sections as the model gives them', () => {
+    const report = reportOf();
+    // The model: every requirement in exactly one section; a numbered requirement in the section
+    // its number starts with; the one the source leaves unnumbered in a last, unknown section.
+    const ids = report.sections.flatMap((s) => s.requirements);
+    expect(ids).toHaveLength(126);
+    expect(new Set(ids)).toEqual(new Set(report.requirements.map((r) => r.id)));
+    for (const s of report.sections)
+      for (const id of s.requirements) {
+        const number = report.requirements.find((r) => r.id === id)?.number;
+        expect(s.section?.id ?? null, id).toBe(number ? number.split('.').slice(0, 3).join('.') : null);
+      }
+    expect(report.sections.map((s) => s.section?.id ?? null)).toEqual([
+      '2.4.3',
+      '2.4.4',
+      '2.4.5',
+      '2.4.6',
+      '2.4.7',
+      '2.4.8',
+      '2.4.9',
+      '2.4.10',
+      '2.4.11',
+      '2.4.12',
+      '2.4.13',
+      '2.4.14',
+      '2.4.16',
+      null,
+    ]);
+    expect(report.sections.at(-1)?.requirements).toEqual(['unnumbered-1']);
+
+    const page = renderHtml(report, { color: false });
+    expect(page).toContain('<li><a href="#sections">Requirements by CF section</a></li>');
+    const part = page.slice(page.indexOf('<section id="sections"'), page.indexOf('<section id="gaps"'));
+    const tables = [...part.matchAll(/<table class="bysec" id="([^"]+)">\n<caption>([^<]*)/g)];
+    expect(tables.map((t) => t[2])).toEqual(
+      report.sections.map((s) =>
+        s.section ? `${s.section.id} ${escapeHtml(s.section.title)} ` : 'Section not given by the source ',
+      ),
+    );
+    // One row per requirement; the number links to its full row under its first guideline.
+    expect([...part.matchAll(/<tr><th scope="row">/g)]).toHaveLength(126);
+    expect(part).toContain('<a href="#g-1-r-2_2e4_2e8_2e4"><span class="req-no">2.4.8.4</span></a>');
+    expect(part).toContain(
+      '<td class="req-text">The product does not accept the use of null or blank passwords.</td>',
+    );
+    // 2.4.8.6 is non-compliant in the fixture, and maps to guideline 1 only.
+    const row = part.slice(part.indexOf('>2.4.8.6<'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
+      /<td><a href="#g-1">1<\/a><\/td>[\s\S]*<span class="badge s-non-compliant">/,
+    );
   });
 
   it('words provenance for a reader: a document title, not an id, and no line numbers', () => {
