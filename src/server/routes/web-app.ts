@@ -19,6 +19,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
       wildcard: false,
       index: false,
       dotfiles: 'deny',
+      // Cache-Control is set below, per kind of file.
+      cacheControl: false,
       // Vite puts content hashes in asset names: they never change, so caching them is safe.
       setHeaders: (res, path) => {
         res.setHeader(
