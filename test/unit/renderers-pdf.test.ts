@@ -310,7 +310,8 @@ describe.skipIf(!POPPLER)('PDF content, read back with poppler', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000e-\u001f\u202e]/);
     // Each control character becomes a space, as in the other reports; nothing of the escape runs.
     expect(pdfInfo(path).Title).toBe(`${name}  [2J — security compliance report`);
-    expect(bytes.toString('latin1')).not.toContain('\u001b');
+    // The same in the document information as pdfkit writes it (streams are compressed, so any byte may occur there).
+    expect(infoEntry(bytes.toString('latin1'), 'Title')).toBe(`${name}  [2J — security compliance report`);
   }, 60_000);
 
   it('splits a requirement row taller than a page, repeating the table header, and loses none of it', async () => {
