@@ -1,0 +1,162 @@
+/**
+ * The real `iotassure serve` (the built CLI) on a free port: it prints a setup link, the link's
+ * token creates the first administrator over HTTP, a second use fails, TRACK is refused on the
+ * wire, and SIGTERM stops the server cleanly (exit 0, database closed).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, repoRoot, runCli } from './run-cli.js';
+
+function startServe(dataDir: string): { child: ChildProcess; output: () => string; link: Promise<string> } {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+  delete env.IOTASSURE_DATA_DIR;
+  delete env.IOTASSURE_DATABASE_URL;
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const link = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no setup link within 20 s:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/setup#token=[A-Za-z0-9_-]+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`serve exited (${code}) before printing a link:\n${out}`)));
+  });
+  return { child, output: () => out, link };
+}
+
+/** A raw HTTP request, for methods fetch will not send. */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.on('data', (d) => {
+      answer += d.toString();
+    });
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('iotassure serve', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'iotassure-serve-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints a one-time setup link that creates the first administrator, refuses TRACE/TRACK, and stops cleanly on SIGTERM', async () => {
+    const server = startServe(dataDir);
+    try {
+      const link = await server.link;
+      const url = new URL(link);
+      const base = `${url.protocol}//${url.host}`;
+      const token = url.hash.replace('#token=', '');
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+      const status = await fetch(`${base}/api/v1/setup`);
+      expect(await status.json()).toEqual({ required: true });
+      expect(status.headers.get('server')).toBeNull();
+      expect(status.headers.get('x-powered-by')).toBeNull();
+
+      const body = {
+        token,
+        username: 'operator',
+        displayName: 'Operations',
+        password: 'a long passphrase for the server',
+      };
+      const setup = await fetch(`${base}/api/v1/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(setup.status).toBe(201);
+      const cookie = setup.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/^iotassure_session=[A-Za-z0-9_-]+;/);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+
+      const reuse = await fetch(`${base}/api/v1/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, username: 'intruder' }),
+      });
+      expect(reuse.status).toBe(409);
+
+      const session = await fetch(`${base}/api/v1/session`, {
+        headers: { cookie: cookie.split(';')[0] ?? '' },
+      });
+      expect((await session.json()).user).toMatchObject({ username: 'operator', role: 'administrator' });
+
+      const port = Number(url.port);
+      const trace = await rawRequest(
+        port,
+        'TRACE /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Echo: secret\r\nConnection: close\r\n\r\n',
+      );
+      expect(trace).toMatch(/^HTTP\/1\.1 405/);
+      expect(trace).not.toContain('X-Echo: secret');
+      const track = await rawRequest(
+        port,
+        'TRACK /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      );
+      expect(track).toMatch(/^HTTP\/1\.1 (400|405|501)/);
+      expect(track).not.toMatch(/^HTTP\/1\.1 200/);
+
+      const exited = new Promise<number | null>((resolve) =>
+        server.child.on('exit', (code) => resolve(code)),
+      );
+      server.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(server.output()).toContain('stopped');
+    } finally {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('prints no setup link once an administrator exists', async () => {
+    const server = startServe(dataDir);
+    try {
+      const settled = await Promise.race([
+        server.link.then(() => 'link'),
+        new Promise<string>((resolve) => {
+          const timer = setInterval(() => {
+            if (server.output().includes('listening on')) {
+              clearInterval(timer);
+              resolve('listening');
+            }
+          }, 50);
+        }),
+      ]);
+      expect(settled).toBe('listening');
+      // Give it a moment to print anything more, then check nothing like a link appeared.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(server.output()).not.toContain('#token=');
+      const exited = new Promise<number | null>((resolve) =>
+        server.child.on('exit', (code) => resolve(code)),
+      );
+      server.child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('refuses a bad port and an unusable database with clear messages', () => {
+    const port = runCli(['serve', '--port', '99999', '--data-dir', dataDir]);
+    expect(port.status).toBe(2);
+    expect(port.stderr).toContain('--port must be a port number from 0 to 65535');
+    const url = runCli(['serve', '--port', '0', '--database-url', 'mysql://x']);
+    expect(url.status).toBe(3);
+    expect(url.stderr).toContain('postgresql://');
+  });
+});
