@@ -37,9 +37,8 @@ describe.each(TEST_DATABASES)('the portfolio on %s', (kind) => {
         'safety-critical': false,
       });
       for (let r = 0; r < requirementIds.length; r += 1 + i) {
-        const status = (['compliant', 'compliant', 'partially-compliant', 'non-compliant'] as const)[
-          (r + i) % 4
-        ];
+        const statuses = ['compliant', 'compliant', 'partially-compliant', 'non-compliant'] as const;
+        const status = statuses[(r + i) % 4] ?? 'compliant';
         await setRequirementRecord(ws, ALICE, p.id, requirementIds[r] as string, 0, { status });
       }
       if (i % 4 === 1) await setGuidelineAttestation(ws, ALICE, p.id, '10', 0, { status: 'compliant' });
