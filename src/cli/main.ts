@@ -248,6 +248,37 @@ program
     process.exitCode = await serveCommand(opts);
   });
 
+const server = program.command('server').description("the team server's database: backup and restore");
+server
+  .command('backup')
+  .description('write a consistent copy of the database, also while the server runs')
+  .requiredOption('-o, --output <file>', 'the backup file to write (never overwritten)')
+  .option(
+    '--data-dir <dir>',
+    "the server's data folder (env IOTASSURE_SERVER_DATA_DIR; default ./iotassure-data)",
+  )
+  .option('--database-url <url>', 'the PostgreSQL database instead (env IOTASSURE_DATABASE_URL)')
+  .addOption(
+    new Option(
+      '--format <format>',
+      'sqlite (a database file; SQLite only) or portable (gzip JSON lines)',
+    ).choices(['sqlite', 'portable']),
+  )
+  .action(async (opts) => {
+    const { serverBackupCommand } = await import('./commands/server-backup-command.js');
+    process.exitCode = await serverBackupCommand(opts);
+  });
+server
+  .command('restore')
+  .description('restore a backup into an empty database (a new data folder or a new PostgreSQL database)')
+  .argument('<file>', 'a file written by `iotassure server backup`')
+  .option('--data-dir <dir>', 'the data folder to restore into (env IOTASSURE_SERVER_DATA_DIR)')
+  .option('--database-url <url>', 'the PostgreSQL database to restore into (env IOTASSURE_DATABASE_URL)')
+  .action(async (file: string, opts) => {
+    const { serverRestoreCommand } = await import('./commands/server-backup-command.js');
+    process.exitCode = await serverRestoreCommand(file, opts);
+  });
+
 async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);

@@ -7,7 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, repoRoot, runCli } from './run-cli.js';
 
@@ -96,7 +97,10 @@ describe('iotassure serve', () => {
       const session = await fetch(`${base}/api/v1/session`, {
         headers: { cookie: cookie.split(';')[0] ?? '' },
       });
-      expect((await session.json()).user).toMatchObject({ username: 'operator', role: 'administrator' });
+      expect(((await session.json()) as { user: unknown }).user).toMatchObject({
+        username: 'operator',
+        role: 'administrator',
+      });
 
       const port = Number(url.port);
       const trace = await rawRequest(
@@ -150,6 +154,19 @@ describe('iotassure serve', () => {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
     }
   }, 60_000);
+
+  it('refuses a backup of a folder with no database', () => {
+    const r = runCli([
+      'server',
+      'backup',
+      '-o',
+      join(dataDir, 'x.sqlite'),
+      '--data-dir',
+      join(dataDir, 'nothing'),
+    ]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('there is no iotassure database in');
+  });
 
   it('refuses a bad port and an unusable database with clear messages', () => {
     const port = runCli(['serve', '--port', '99999', '--data-dir', dataDir]);
