@@ -11,10 +11,19 @@ export const BUNDLE_FORMAT_VERSION = 1;
 export const MANIFEST_NAME = 'manifest.json';
 export const SIGNATURE_NAME = 'manifest.sig';
 
-/** Where the files of each role live in the bundle. */
+/** Where the files of each role live in the bundle. Reports are at the root. */
 export const REPORT_HTML_NAME = 'report.html';
 export const REPORT_JSON_NAME = 'report.json';
-export const EVIDENCE_FOLDER = 'evidence';
+/**
+ * The assessment and its evidence, laid out as in the assessment's own folder: the assessment as
+ * assessment/assessment.yaml (or .json) and each evidence file at assessment/ + its path relative
+ * to that folder. So the extracted assessment finds its evidence where it recorded it, and
+ * `iotassure validate DIR/assessment/assessment.yaml` checks it again as it stands.
+ */
+export const ASSESSMENT_FOLDER = 'assessment';
+/** The assessment's name in its folder, by its syntax (the original file name is not kept). */
+export const ASSESSMENT_FILE_NAMES = { yaml: 'assessment.yaml', json: 'assessment.json' } as const;
+export type AssessmentSyntax = keyof typeof ASSESSMENT_FILE_NAMES;
 
 export const FILE_ROLES = ['assessment', 'report', 'evidence'] as const;
 export type FileRole = (typeof FILE_ROLES)[number];

@@ -4,7 +4,9 @@ import type { Assessment } from '../core/assessment/assessment-types.js';
 import { evidenceMemberName } from './member-name.js';
 
 export interface EvidenceMember {
-  /** Its name in the bundle: evidence/ + its path relative to the assessment's folder, with / separators. */
+  /** Its path relative to the assessment's folder, with / separators. */
+  readonly relativePath: string;
+  /** Its name in the bundle: assessment/ + relativePath, beside the assessment member. */
   readonly member: string;
   /** Where it is on disk. */
   readonly file: string;
@@ -23,8 +25,9 @@ export function evidenceMembers(assessment: Assessment, assessmentFile: string):
     for (const e of record.evidence) {
       if (e.kind !== 'file') continue;
       const file = resolve(base, e.path);
-      const member = evidenceMemberName(relative(base, file).split(sep).join('/'));
-      if (!byMember.has(member)) byMember.set(member, { member, file, sha256: e.sha256 });
+      const relativePath = relative(base, file).split(sep).join('/');
+      const member = evidenceMemberName(relativePath);
+      if (!byMember.has(member)) byMember.set(member, { relativePath, member, file, sha256: e.sha256 });
     }
   }
   return [...byMember.values()].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));

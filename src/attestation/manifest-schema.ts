@@ -6,15 +6,21 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../core/outcome/outcome-types.js';
 import {
+  ASSESSMENT_FOLDER,
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
-  EVIDENCE_FOLDER,
   FILE_ROLES,
+  type FileRole,
   LIMITS,
   MANIFEST_NAME,
   SIGNATURE_NAME,
 } from './bundle-format.js';
-import { foldedName, memberNameProblem } from './member-name.js';
+import {
+  ASSESSMENT_MEMBER_NAMES,
+  assessmentNameClash,
+  foldedName,
+  memberNameProblem,
+} from './member-name.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters');
 /** Names and titles: bounded. They are shown through printable(), so control characters are harmless. */
@@ -22,6 +28,26 @@ const label = (max: number) => z.string().min(1).max(max);
 const optionalLabel = (max: number) => label(max).nullable();
 
 export const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
+
+/**
+ * Why a file cannot have `role` at `path`, or null. The roles partition the bundle: the assessment
+ * is one of its two names, evidence is under assessment/ beside it, reports are at the top. So the
+ * role says where a file is extracted, and nothing else can be placed beside the assessment.
+ */
+function rolePlaceProblem(role: FileRole, path: string): string | null {
+  switch (role) {
+    case 'assessment':
+      return ASSESSMENT_MEMBER_NAMES.includes(path)
+        ? null
+        : `the assessment is ${ASSESSMENT_MEMBER_NAMES.join(' or ')}`;
+    case 'evidence':
+      return path.startsWith(`${ASSESSMENT_FOLDER}/`)
+        ? assessmentNameClash(path)
+        : `evidence files are under ${ASSESSMENT_FOLDER}/, beside the assessment`;
+    case 'report':
+      return path.includes('/') ? 'reports are at the top of the bundle, not in a folder' : null;
+  }
+}
 
 const frameworkRef = z.strictObject({
   id: label(100),
@@ -97,12 +123,12 @@ export const manifestSchema = z
       seen.add(key);
       const parts = key.split('/');
       for (let n = 1; n < parts.length; n++) folders.add(parts.slice(0, n).join('/'));
-      const isEvidence = f.path.startsWith(`${EVIDENCE_FOLDER}/`);
-      if ((f.role === 'evidence') !== isEvidence)
+      const misplaced = rolePlaceProblem(f.role, f.path);
+      if (misplaced)
         ctx.addIssue({
           code: 'custom',
           path: ['files', i, 'role'],
-          message: `only files under ${EVIDENCE_FOLDER}/ have the role evidence`,
+          message: `${f.path} cannot have the role ${f.role}: ${misplaced}`,
         });
       total += f.size;
     });

@@ -4,7 +4,7 @@
  * it creates a file). A name is a relative POSIX path that cannot leave the folder it is
  * extracted into on any common system, and that prints as itself on a terminal.
  */
-import { EVIDENCE_FOLDER, LIMITS } from './bundle-format.js';
+import { ASSESSMENT_FILE_NAMES, ASSESSMENT_FOLDER, type AssessmentSyntax, LIMITS } from './bundle-format.js';
 
 // What printable() would escape: control characters and the bidirectional overrides that can
 // make a name look like another one.
@@ -37,7 +37,40 @@ export function foldedName(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-/** The member name of an evidence file, from its path relative to the assessment's folder. */
+/** The member name of the assessment: assessment/assessment.yaml or assessment/assessment.json. */
+export function assessmentMemberName(syntax: AssessmentSyntax): string {
+  return `${ASSESSMENT_FOLDER}/${ASSESSMENT_FILE_NAMES[syntax]}`;
+}
+
+/** Both names the assessment can have; no evidence file may take either. */
+export const ASSESSMENT_MEMBER_NAMES: readonly string[] = Object.keys(ASSESSMENT_FILE_NAMES).map((syntax) =>
+  assessmentMemberName(syntax as AssessmentSyntax),
+);
+
+/**
+ * The member name of an evidence file, from its path relative to the assessment's folder (with /
+ * separators): beside the assessment, as it was beside the original, so the extracted assessment
+ * finds it at the path it recorded.
+ */
 export function evidenceMemberName(relativePath: string): string {
-  return `${EVIDENCE_FOLDER}/${relativePath}`;
+  return `${ASSESSMENT_FOLDER}/${relativePath}`;
+}
+
+/**
+ * Why `member` cannot be an evidence file because the assessment's names are taken by the
+ * assessment, or null. Both names are kept for it (an evidence file called assessment.yaml beside
+ * an assessment.json would be mistaken for the assessment), compared folded: on a file system that
+ * ignores case, Assessment.YAML would be extracted over the assessment, and a folder of that name
+ * could not exist beside it.
+ */
+export function assessmentNameClash(member: string): string | null {
+  const folded = foldedName(member);
+  for (const name of ASSESSMENT_MEMBER_NAMES) {
+    if (folded === name) return `the name ${member} is kept for the assessment, whatever its case`;
+    if (folded.startsWith(`${name}/`)) {
+      const folder = member.split('/').slice(0, 2).join('/');
+      return `the name ${member} lies below ${folder}, a name kept for the assessment, whatever its case`;
+    }
+  }
+  return null;
 }

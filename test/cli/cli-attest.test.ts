@@ -70,10 +70,10 @@ describe('attest', () => {
     expect(listTar(bundle)).toEqual([
       'manifest.json',
       'manifest.sig',
-      'assessment.yaml',
+      'assessment/assessment.yaml',
       'report.html',
       'report.json',
-      ...evidencePaths.map((p) => `evidence/${p}`),
+      ...evidencePaths.map((p) => `assessment/${p}`),
     ]);
   });
 
@@ -94,9 +94,11 @@ describe('attest', () => {
     });
     expect(check.stdout.trim().split('\n')).toHaveLength(12);
     expect(check.status).toBe(0);
-    expect(readFileSync(join(out, 'assessment.yaml')).equals(readFileSync(ASSESSMENT))).toBe(true);
+    expect(readFileSync(join(out, 'assessment', 'assessment.yaml')).equals(readFileSync(ASSESSMENT))).toBe(
+      true,
+    );
     for (const p of evidencePaths)
-      expect(readFileSync(join(out, 'evidence', p)).equals(readFileSync(join(EXAMPLE, p))), p).toBe(true);
+      expect(readFileSync(join(out, 'assessment', p)).equals(readFileSync(join(EXAMPLE, p))), p).toBe(true);
 
     const signature = Buffer.from(readFileSync(join(out, 'manifest.sig'), 'latin1').trim(), 'base64');
     expect(verify(null, manifestText, createPublicKey(readFileSync(`${key}.pub`)), signature)).toBe(true);
@@ -232,9 +234,41 @@ describe('attest', () => {
     const out = join(tmp, 'unicode.tar');
     const r = runCli(['attest', join(dir, 'a.yaml'), '--key', `${key}.key`, '-o', out]);
     expect(r.stderr).toContain('wrote');
-    expect(listTar(out)).toContain('evidence/prüfung/bericht 1.txt');
+    expect(listTar(out)).toContain('assessment/prüfung/bericht 1.txt');
     expect(runCli(['verify', out, '--key', `${key}.pub`]).status).toBe(0);
   });
+
+  it.each([
+    ['assessment.yaml', 'the name assessment/assessment.yaml is kept for the assessment'],
+    ['Assessment.YAML', 'the name assessment/Assessment.YAML is kept for the assessment'],
+    ['assessment.json', 'the name assessment/assessment.json is kept for the assessment'],
+    [
+      'ASSESSMENT.yaml/notes.txt',
+      'the name assessment/ASSESSMENT.yaml/notes.txt lies below assessment/ASSESSMENT.yaml, a name kept for the assessment',
+    ],
+  ])(
+    'refuses evidence at %j, which would land on the assessment in the bundle, and writes nothing',
+    (name, why) => {
+      const dir = join(tmp, `clash-${name.replace(/\W/g, '-')}`);
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      const proof = Buffer.from('an evidence file that happens to have this name\n');
+      writeFileSync(join(dir, name), proof);
+      writeFileSync(
+        join(dir, 'cam.yaml'),
+        `iotassure: 1\nproduct:\n  name: Cam\n  manufacturer: Acme\nrequirements:\n  2.4.3.5:\n    status: compliant\n    evidence:\n      - file: ${name}\n        sha256: ${sha256(proof)}\n`,
+      );
+      // The assessment itself is valid: only its place in the bundle is the problem.
+      expect(runCli(['validate', join(dir, 'cam.yaml')]).status).toBe(0);
+      const out = join(tmp, 'clash.tar');
+      const r = runCli(['attest', join(dir, 'cam.yaml'), '--key', `${key}.key`, '-o', out]);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toContain(
+        `cam.yaml: the evidence file ${name} cannot go in a bundle (${why}, whatever its case); rename it`,
+      );
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(tmp).filter((f) => f.startsWith('.clash.tar'))).toEqual([]);
+    },
+  );
 });
 
 describe('verify', () => {
@@ -245,7 +279,7 @@ describe('verify', () => {
     expect(r.stdout).toContain('product      Acme Cams Indoor 2K');
     expect(r.stdout).toContain(`signed by    Acme Cams Ltd (fictional), key ${fingerprint} (your key `);
     expect(r.stdout).toContain('guidelines   8 of 13 met');
-    expect(r.stdout).toContain(`evidence/${evidencePaths[0]}`);
+    expect(r.stdout).toContain(`evidence   assessment/${evidencePaths[0]}`);
   });
 
   it('without --key: the signature is valid for a key the user has not pinned, exit 4', () => {
@@ -270,7 +304,7 @@ describe('verify', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       new RegExp(
-        `evidence/${p.replace(/[.]/g, '\\.')}: SHA-256 does not match the manifest \\(expected ${sha256(readFileSync(join(EXAMPLE, p)))}, got [0-9a-f]{64}\\)`,
+        `assessment/${p.replace(/[.]/g, '\\.')}: SHA-256 does not match the manifest \\(expected ${sha256(readFileSync(join(EXAMPLE, p)))}, got [0-9a-f]{64}\\)`,
       ),
     );
   });
@@ -318,12 +352,13 @@ describe('verify --extract', () => {
     const r = runCli(['verify', bundle, '--key', `${key}.pub`, '--extract', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`extracted to ${out}`);
-    expect(readFileSync(join(out, 'assessment.yaml')).equals(readFileSync(ASSESSMENT))).toBe(true);
+    expect(readFileSync(join(out, 'assessment', 'assessment.yaml')).equals(readFileSync(ASSESSMENT))).toBe(
+      true,
+    );
     for (const p of evidencePaths)
-      expect(readFileSync(join(out, 'evidence', p)).equals(readFileSync(join(EXAMPLE, p))), p).toBe(true);
+      expect(readFileSync(join(out, 'assessment', p)).equals(readFileSync(join(EXAMPLE, p))), p).toBe(true);
     expect(readdirSync(out).sort()).toEqual([
-      'assessment.yaml',
-      'evidence',
+      'assessment',
       'manifest.json',
       'manifest.sig',
       'report.html',
@@ -332,11 +367,78 @@ describe('verify --extract', () => {
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).format).toBe('iotassure-report');
   });
 
+  it('lands the assessment beside its evidence: `validate` checks it there, evidence hashes and all', () => {
+    const out = join(tmp, 'to-validate');
+    const r = runCli(['verify', bundle, '--key', `${key}.pub`, '--extract', out]);
+    expect(r.status).toBe(0);
+    const extracted = join(out, 'assessment', 'assessment.yaml');
+    expect(r.stdout).toContain(`iotassure validate ${extracted}`);
+    const validated = runCli(['validate', extracted]);
+    expect(validated.stderr).toContain(`${extracted}: valid — 0 errors`);
+    expect(validated.status).toBe(0);
+    // The same outcomes as the original: it is the same assessment, with the same evidence.
+    const outcomes = (file: string) =>
+      JSON.parse(runCli(['report', file, '--format', 'json']).stdout).guidelines.map(
+        (g: { id: string; outcome: string }) => [g.id, g.outcome],
+      );
+    expect(outcomes(extracted)).toEqual(outcomes(ASSESSMENT));
+    // validate did check the extracted evidence: change one byte of one file and it fails.
+    const evidence = join(out, 'assessment', evidencePaths[2]!);
+    const bytes = readFileSync(evidence);
+    bytes[0] = (bytes[0] ?? 0) ^ 0x20;
+    writeFileSync(evidence, bytes);
+    const changed = runCli(['validate', extracted]);
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toContain('evidence-hash-mismatch');
+    expect(changed.stderr).toContain(evidencePaths[2]);
+  });
+
+  it('a JSON assessment with evidence beside it and in a subfolder is validated where it lands too', () => {
+    const dir = join(tmp, 'json-source');
+    mkdirSync(join(dir, 'lab', 'uart'), { recursive: true });
+    const beside = Buffer.from('nmap: 22/tcp closed, 80/tcp closed\n');
+    const nested = Buffer.from('UART console requires authentication\n');
+    writeFileSync(join(dir, 'scan.txt'), beside);
+    writeFileSync(join(dir, 'lab', 'uart', 'log.txt'), nested);
+    const assessment = {
+      iotassure: 1,
+      product: { name: 'Cam J', manufacturer: 'Acme' },
+      requirements: {
+        '2.4.3.5': {
+          status: 'compliant',
+          evidence: [
+            { file: 'scan.txt', sha256: sha256(beside) },
+            { file: './lab/uart/log.txt', sha256: sha256(nested) },
+          ],
+        },
+      },
+    };
+    writeFileSync(join(dir, 'cam-j.json'), JSON.stringify(assessment, null, 2));
+    const json = join(tmp, 'json.tar');
+    expect(runCli(['attest', join(dir, 'cam-j.json'), '--key', `${key}.key`, '-o', json]).status).toBe(0);
+    expect(listTar(json)).toEqual([
+      'manifest.json',
+      'manifest.sig',
+      'assessment/assessment.json',
+      'report.html',
+      'report.json',
+      'assessment/lab/uart/log.txt',
+      'assessment/scan.txt',
+    ]);
+    const out = join(tmp, 'json-out');
+    expect(runCli(['verify', json, '--key', `${key}.pub`, '--extract', out]).status).toBe(0);
+    const extracted = join(out, 'assessment', 'assessment.json');
+    expect(readFileSync(join(out, 'assessment', 'lab', 'uart', 'log.txt')).equals(nested)).toBe(true);
+    const validated = runCli(['validate', extracted]);
+    expect(validated.stderr).toContain('valid — 0 errors');
+    expect(validated.status).toBe(0);
+  });
+
   it('into an existing empty folder too; never into a folder with files in it', () => {
     const empty = join(tmp, 'empty-target');
     mkdirSync(empty);
     expect(runCli(['verify', bundle, '--key', `${key}.pub`, '--extract', empty]).status).toBe(0);
-    expect(readdirSync(empty)).toHaveLength(6);
+    expect(readdirSync(empty)).toHaveLength(5);
     const r = runCli(['verify', bundle, '--key', `${key}.pub`, '--extract', empty]);
     expect(r.status).toBe(3);
     expect(r.stderr).toContain('it is not empty');
@@ -350,7 +452,7 @@ describe('verify --extract', () => {
     for (const target of [fresh, empty]) {
       const r = runCli(['verify', flipped, '--key', `${key}.pub`, '--extract', target]);
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain(`evidence/${evidencePaths[8]}: SHA-256 does not match`);
+      expect(r.stderr).toContain(`assessment/${evidencePaths[8]}: SHA-256 does not match`);
     }
     expect(existsSync(fresh)).toBe(false);
     expect(readdirSync(empty)).toEqual([]);

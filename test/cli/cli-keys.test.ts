@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,25 @@ describe('keys generate', () => {
     expect(privateKey.asymmetricKeyType).toBe('ed25519');
     const message = Buffer.from('attested');
     expect(verify(null, message, publicKey, sign(null, message, privateKey))).toBe(true);
+  });
+
+  it('prints the fingerprint of the .pub it wrote: SHA-256 of its SPKI DER, unpadded base64', () => {
+    const printed = /public key fingerprint (SHA256:\S+)/.exec(
+      runCli(['keys', 'generate', '-o', join(tmp, 'fp')]).stderr,
+    )?.[1];
+    // The DER as openssl decodes the .pub, or else the PEM's base64 body read by hand.
+    const openssl = spawnSync('openssl', ['pkey', '-pubin', '-in', join(tmp, 'fp.pub'), '-outform', 'DER']);
+    const der =
+      openssl.status === 0
+        ? openssl.stdout
+        : Buffer.from(
+            readFileSync(join(tmp, 'fp.pub'), 'utf8')
+              .replace(/-----[A-Z ]+-----/g, '')
+              .replace(/\s/g, ''),
+            'base64',
+          );
+    expect(der).toHaveLength(44);
+    expect(printed).toBe(`SHA256:${createHash('sha256').update(der).digest('base64').replace(/=+$/, '')}`);
   });
 
   it('never replaces a key pair without --force, and --force makes the new private key 0600 again', () => {

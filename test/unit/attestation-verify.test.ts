@@ -56,18 +56,22 @@ interface Content {
 
 const CONTENTS: Content[] = [
   {
-    path: 'assessment.yaml',
+    path: 'assessment/assessment.yaml',
     role: 'assessment',
     bytes: Buffer.from('iotassure: 1\nproduct:\n  name: Test Cam\n'),
   },
   { path: 'report.html', role: 'report', bytes: Buffer.from('<!doctype html><title>Test Cam</title>\n') },
   { path: 'report.json', role: 'report', bytes: Buffer.from('{"format":"iotassure-report"}\n') },
   {
-    path: 'evidence/scans/port-scan.txt',
+    path: 'assessment/evidence/scans/port-scan.txt',
     role: 'evidence',
     bytes: Buffer.from('22/tcp closed\n'.repeat(100)),
   },
-  { path: 'evidence/firmware-signing.txt', role: 'evidence', bytes: Buffer.from('signed with key 0xBEEF\n') },
+  {
+    path: 'assessment/evidence/firmware-signing.txt',
+    role: 'evidence',
+    bytes: Buffer.from('signed with key 0xBEEF\n'),
+  },
 ];
 
 /** The manifest and signature for these contents, as `attest` makes them. */
@@ -307,7 +311,7 @@ describe('one changed byte anywhere fails, naming what changed', () => {
     // Every byte of one header (including the checksum's terminators, which tar-stream ignores),
     // the first and last data byte of each member, and every 7th byte of everything else that is
     // not member data: headers, padding, the end marker. (Every byte of every header takes ~20 s.)
-    const one = layout.get('evidence/firmware-signing.txt')!.header;
+    const one = layout.get('assessment/evidence/firmware-signing.txt')!.header;
     const dataRanges = [...layout.values()].map((m) => [m.data, m.data + m.size] as const);
     const positions = [
       ...Array.from({ length: 512 }, (_, i) => one + i),
@@ -323,13 +327,13 @@ describe('one changed byte anywhere fails, naming what changed', () => {
   }, 60_000);
 
   it('names the member whose header or padding changed', async () => {
-    const m = layout.get('evidence/firmware-signing.txt')!;
+    const m = layout.get('assessment/evidence/firmware-signing.txt')!;
     const header = await flipped(m.header + 130); // the size field
     expect(header.problems.at(-1)?.message).toMatch(/checksum does not match/);
-    expect(header.problems.at(-1)?.message).toContain('after evidence/scans/port-scan.txt');
+    expect(header.problems.at(-1)?.message).toContain('after assessment/evidence/scans/port-scan.txt');
     const padding = await flipped(m.data + m.size + 3);
     expect(padding.problems.at(-1)).toEqual({
-      member: 'evidence/firmware-signing.txt',
+      member: 'assessment/evidence/firmware-signing.txt',
       message: 'the padding after its data is not zero: the bundle was changed',
     });
   });
@@ -342,8 +346,8 @@ describe('hostile and damaged tar files are refused before anything is read from
   });
 
   it('a name inside a folder with ..', async () => {
-    const path = await packed('dotdot2', [...signedHead(), file('evidence/../../x', 'x')]);
-    await expectRefused(path, 'evidence/../../x', /"\.\." folder/);
+    const path = await packed('dotdot2', [...signedHead(), file('assessment/evidence/../../x', 'x')]);
+    await expectRefused(path, 'assessment/evidence/../../x', /"\.\." folder/);
   });
 
   it('an absolute name', async () => {
@@ -362,11 +366,11 @@ describe('hostile and damaged tar files are refused before anything is read from
 
   it('a name with a NUL character (in a pax path)', async () => {
     const bytes = Buffer.from(
-      readFileSync(await packed('nul', [...signedHead(), file('evidence/é-x', 'x')])),
+      readFileSync(await packed('nul', [...signedHead(), file('assessment/evidence/é-x', 'x')])),
     );
     // tar-stream wrote the non-ASCII name as a pax "path" record: put a NUL into it.
-    const at = bytes.indexOf('path=evidence/');
-    bytes[at + 'path=evidence/'.length] = 0;
+    const at = bytes.indexOf('path=assessment/evidence/');
+    bytes[at + 'path=assessment/evidence/'.length] = 0;
     const path = join(tmp, 'nul-patched.tar');
     writeFileSync(path, bytes);
     const r = await verifyBundle(path, { pinnedKey: vendorPublic });
@@ -375,18 +379,18 @@ describe('hostile and damaged tar files are refused before anything is read from
   });
 
   it('a name with a control character', async () => {
-    const path = await packed('control', [...signedHead(), file('evidence/\u001b[31mred', 'x')]);
-    await expectRefused(path, 'evidence/\u001b[31mred', /control/);
+    const path = await packed('control', [...signedHead(), file('assessment/evidence/\u001b[31mred', 'x')]);
+    await expectRefused(path, 'assessment/evidence/\u001b[31mred', /control/);
   });
 
   it('a symbolic link', async () => {
     const path = await packed('symlink', [
       ...signedHead(),
-      { header: { name: 'evidence/link', type: 'symlink', linkname: '/etc/passwd' } },
+      { header: { name: 'assessment/evidence/link', type: 'symlink', linkname: '/etc/passwd' } },
     ]);
     await expectRefused(
       path,
-      'evidence/link',
+      'assessment/evidence/link',
       /a symbolic link \(to "\/etc\/passwd"\); a bundle holds regular files only/,
     );
   });
@@ -394,9 +398,11 @@ describe('hostile and damaged tar files are refused before anything is read from
   it('a hard link', async () => {
     const path = await packed('hardlink', [
       ...signedHead(),
-      { header: { name: 'evidence/firmware-signing.txt', type: 'link', linkname: 'manifest.json' } },
+      {
+        header: { name: 'assessment/evidence/firmware-signing.txt', type: 'link', linkname: 'manifest.json' },
+      },
     ]);
-    await expectRefused(path, 'evidence/firmware-signing.txt', /a hard link/);
+    await expectRefused(path, 'assessment/evidence/firmware-signing.txt', /a hard link/);
   });
 
   it('a device, a FIFO and a folder entry', async () => {
@@ -406,7 +412,10 @@ describe('hostile and damaged tar files are refused before anything is read from
       ['fifo', 'a FIFO'],
       ['directory', 'a folder entry'],
     ] as const) {
-      const path = await packed(`type-${type}`, [...signedHead(), { header: { name: 'evidence/x', type } }]);
+      const path = await packed(`type-${type}`, [
+        ...signedHead(),
+        { header: { name: 'assessment/evidence/x', type } },
+      ]);
       const r = await verifyBundle(path, { pinnedKey: vendorPublic });
       expect(r.problems.at(-1)?.message, type).toContain(words);
     }
@@ -415,21 +424,21 @@ describe('hostile and damaged tar files are refused before anything is read from
   it('the same name twice', async () => {
     const [first] = bodies();
     const path = await packed('duplicate', [...signedHead(), ...bodies(), first!]);
-    await expectRefused(path, 'assessment.yaml', /holds this name twice/);
+    await expectRefused(path, 'assessment/assessment.yaml', /holds this name twice/);
   });
 
   it('two names that differ only in case', async () => {
     const contents: Content[] = [
       ...CONTENTS,
-      { path: 'evidence/Firmware-Signing.txt', role: 'evidence', bytes: Buffer.from('other\n') },
+      { path: 'assessment/evidence/Firmware-Signing.txt', role: 'evidence', bytes: Buffer.from('other\n') },
     ];
     // The manifest itself refuses such names, so sign one that lists only the first.
     const path = await packed('case', [
       ...signedHead(),
       ...bodies(),
-      file('evidence/Firmware-Signing.txt', 'other\n'),
+      file('assessment/evidence/Firmware-Signing.txt', 'other\n'),
     ]);
-    await expectRefused(path, 'evidence/Firmware-Signing.txt', /differ only in case/);
+    await expectRefused(path, 'assessment/evidence/Firmware-Signing.txt', /differ only in case/);
     expect(contents).toHaveLength(6);
   });
 
@@ -437,12 +446,12 @@ describe('hostile and damaged tar files are refused before anything is read from
     const path = await packed('file-folder', [
       ...signedHead(),
       ...bodies(),
-      file('evidence/firmware-signing.txt/x', 'x'),
+      file('assessment/evidence/firmware-signing.txt/x', 'x'),
     ]);
     await expectRefused(
       path,
-      'evidence/firmware-signing.txt/x',
-      /below evidence\/firmware-signing.txt, which is a file/,
+      'assessment/evidence/firmware-signing.txt/x',
+      /below assessment\/evidence\/firmware-signing.txt, which is a file/,
     );
   });
 
@@ -452,11 +461,11 @@ describe('hostile and damaged tar files are refused before anything is read from
     const path = join(tmp, 'huge.tar');
     writeFileSync(
       path,
-      Buffer.concat([body, rawHeader('evidence/huge.bin', 2 ** 33 - 1), Buffer.alloc(4096)]),
+      Buffer.concat([body, rawHeader('assessment/evidence/huge.bin', 2 ** 33 - 1), Buffer.alloc(4096)]),
     );
     await expectRefused(
       path,
-      'evidence/huge.bin',
+      'assessment/evidence/huge.bin',
       /declares 8589934591 bytes, more than the rest of the bundle file/,
     );
   });
@@ -468,12 +477,16 @@ describe('hostile and damaged tar files are refused before anything is read from
 
   it('a first member that is not the manifest', async () => {
     const path = await packed('no-manifest', [...bodies(), ...signedHead()]);
-    await expectRefused(path, 'assessment.yaml', /member 1 must be manifest.json/);
+    await expectRefused(path, 'assessment/assessment.yaml', /member 1 must be manifest.json/);
   });
 
   it('a member the manifest does not list', async () => {
-    const path = await packed('extra', [...signedHead(), ...bodies(), file('evidence/extra.txt', 'x')]);
-    await expectRefused(path, 'evidence/extra.txt', /not listed in the signed manifest/);
+    const path = await packed('extra', [
+      ...signedHead(),
+      ...bodies(),
+      file('assessment/evidence/extra.txt', 'x'),
+    ]);
+    await expectRefused(path, 'assessment/evidence/extra.txt', /not listed in the signed manifest/);
   });
 
   it('a listed member that is missing', async () => {
@@ -482,7 +495,7 @@ describe('hostile and damaged tar files are refused before anything is read from
     expect(r.status).toBe('failed');
     expect(r.problems).toEqual([
       {
-        member: 'evidence/firmware-signing.txt',
+        member: 'assessment/evidence/firmware-signing.txt',
         message: 'it is listed in the manifest but missing from the bundle',
       },
     ]);
@@ -491,9 +504,9 @@ describe('hostile and damaged tar files are refused before anything is read from
   it('10,001 unlisted members: refused at the first, without reading on', async () => {
     // (The member limit itself cannot be reached by a signed bundle: a 1 MiB manifest lists fewer
     // files. It bounds the work for anything else.)
-    const many = Array.from({ length: 10_001 }, (_, i) => file(`evidence/${i}.txt`, ''));
+    const many = Array.from({ length: 10_001 }, (_, i) => file(`assessment/evidence/${i}.txt`, ''));
     const path = await packed('many', [...signedHead(), ...many]);
-    await expectRefused(path, 'evidence/0.txt', /not listed in the signed manifest/);
+    await expectRefused(path, 'assessment/evidence/0.txt', /not listed in the signed manifest/);
   });
 
   it('data after the end-of-archive marker', async () => {
@@ -505,7 +518,7 @@ describe('hostile and damaged tar files are refused before anything is read from
 
   it('a member hidden after the end-of-archive marker (tar -x would not see it)', async () => {
     const good = readFileSync(await realBundle('hidden-src'));
-    const extra = readFileSync(await packed('hidden-extra', [file('evidence/extra.txt', 'x')]));
+    const extra = readFileSync(await packed('hidden-extra', [file('assessment/evidence/extra.txt', 'x')]));
     const path = join(tmp, 'hidden.tar');
     writeFileSync(path, Buffer.concat([good, extra]));
     await expectRefused(path, null, /data after the end-of-archive marker/);
@@ -577,11 +590,14 @@ describe('hostile and damaged tar files are refused before anything is read from
   it('a pax header that sets anything but the path', async () => {
     const path = await packed('pax-size', [
       ...signedHead(),
-      { header: { name: 'evidence/firmware-signing.txt', pax: { comment: 'hi' } }, body: CONTENTS[4]!.bytes },
+      {
+        header: { name: 'assessment/evidence/firmware-signing.txt', pax: { comment: 'hi' } },
+        body: CONTENTS[4]!.bytes,
+      },
     ]);
     await expectRefused(
       path,
-      'evidence/firmware-signing.txt',
+      'assessment/evidence/firmware-signing.txt',
       /extended header sets comment; only a path is allowed/,
     );
   });
@@ -589,7 +605,33 @@ describe('hostile and damaged tar files are refused before anything is read from
   it('a manifest that is not signed', async () => {
     const { bytes } = signedManifest(CONTENTS);
     const path = await packed('unsigned', [file('manifest.json', bytes), ...bodies()]);
-    await expectRefused(path, 'assessment.yaml', /member 2 must be manifest.sig/);
+    await expectRefused(path, 'assessment/assessment.yaml', /member 2 must be manifest.sig/);
+  });
+
+  it('a validly signed manifest that puts a file where its role does not belong', async () => {
+    // As unreleased drafts of format 1 laid bundles out: the assessment at the top, evidence in evidence/.
+    const draft = CONTENTS.map((c) => ({
+      ...c,
+      path: c.path.replace(/^assessment\/(assessment\.yaml$)?/, (_, own) => (own ? own : 'evidence/')),
+    }));
+    expect(draft.map((c) => c.path)).toEqual([
+      'assessment.yaml',
+      'report.html',
+      'report.json',
+      'evidence/evidence/scans/port-scan.txt',
+      'evidence/evidence/firmware-signing.txt',
+    ]);
+    const { bytes, signature } = signedManifest(draft);
+    const path = await packed('draft-layout', [
+      file('manifest.json', bytes),
+      file('manifest.sig', signature),
+      ...bodies(draft),
+    ]);
+    await expectRefused(
+      path,
+      'manifest.json',
+      /signed by your key but is not a valid manifest: files\.0\.role: assessment\.yaml cannot have the role assessment: the assessment is assessment\/assessment\.yaml or assessment\/assessment\.json; files\.3\.role: evidence\/evidence\/scans\/port-scan\.txt cannot have the role evidence: evidence files are under assessment\//,
+    );
   });
 
   it('a signature that is not one', async () => {

@@ -1,6 +1,15 @@
 /** Writing bundles, and extracting them, when things go wrong: nothing half-written is left behind. */
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,14 +37,14 @@ function contents(evidence: string, recorded: Buffer) {
   const assessment = Buffer.from('iotassure: 1\n');
   const files = [
     {
-      path: 'assessment.yaml',
+      path: 'assessment/assessment.yaml',
       role: 'assessment' as const,
       size: assessment.length,
       sha256: sha256(assessment),
       source: { bytes: assessment },
     },
     {
-      path: 'evidence/e.bin',
+      path: 'assessment/evidence/e.bin',
       role: 'evidence' as const,
       size: recorded.length,
       sha256: sha256(recorded),
@@ -61,12 +70,14 @@ describe('writeBundle', () => {
     writeFileSync(evidence, Buffer.concat([recorded, Buffer.from('grown')]));
     const grown = writeBundle(join(tmp, 'grown.tar'), contents(evidence, recorded));
     await expect(grown).rejects.toBeInstanceOf(BundleRefused);
-    await expect(grown).rejects.toThrow('evidence/e.bin: it changed while the bundle was being written');
+    await expect(grown).rejects.toThrow(
+      'assessment/evidence/e.bin: it changed while the bundle was being written',
+    );
     const edited = Buffer.from(recorded);
     edited[5] = 2;
     writeFileSync(evidence, edited);
     await expect(writeBundle(join(tmp, 'edited.tar'), contents(evidence, recorded))).rejects.toThrow(
-      'evidence/e.bin: it changed',
+      'assessment/evidence/e.bin: it changed',
     );
     expect(readdirSync(tmp).filter((f) => f.endsWith('.tar') || f.endsWith('.tmp'))).toEqual([]);
   });
@@ -121,11 +132,8 @@ describe('extract', () => {
     expect(readdirSync(tmp).filter((f) => f.includes('iotassure-extract'))).toEqual([]);
     const ok = await extractVerifiedBundle(bundle, target, pinnedKey, first);
     expect(ok.status).toBe('verified');
-    expect(readdirSync(target).sort()).toEqual([
-      'assessment.yaml',
-      'evidence',
-      'manifest.json',
-      'manifest.sig',
-    ]);
+    expect(readdirSync(target).sort()).toEqual(['assessment', 'manifest.json', 'manifest.sig']);
+    expect(readdirSync(join(target, 'assessment')).sort()).toEqual(['assessment.yaml', 'evidence']);
+    expect(readFileSync(join(target, 'assessment', 'evidence', 'e.bin'), 'utf8')).toBe('swap');
   });
 });

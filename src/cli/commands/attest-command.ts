@@ -6,18 +6,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { buildManifest, manifestBytes } from '../../attestation/build-manifest.js';
-import {
-  EVIDENCE_FOLDER,
-  LIMITS,
-  REPORT_HTML_NAME,
-  REPORT_JSON_NAME,
-} from '../../attestation/bundle-format.js';
+import { LIMITS, REPORT_HTML_NAME, REPORT_JSON_NAME } from '../../attestation/bundle-format.js';
 import { BundleRefused } from '../../attestation/bundle-problem.js';
 import { type MemberSource, writeBundle } from '../../attestation/bundle-writer.js';
-import { evidenceMembers } from '../../attestation/evidence-members.js';
+import { type EvidenceMember, evidenceMembers } from '../../attestation/evidence-members.js';
 import { readKeyText } from '../../attestation/key-file.js';
 import { type ManifestFile, parseManifest } from '../../attestation/manifest-schema.js';
-import { memberNameProblem } from '../../attestation/member-name.js';
+import {
+  assessmentMemberName,
+  assessmentNameClash,
+  memberNameProblem,
+} from '../../attestation/member-name.js';
 import { parseSigningKey, type SigningKey, signManifest } from '../../attestation/signing.js';
 import { dataFileHashes } from '../../catalog-files/catalog-snapshot.js';
 import { buildReport } from '../../core/report/report-model.js';
@@ -83,6 +82,21 @@ function signerName(given: string | undefined, manufacturer: string | null): str
   return name;
 }
 
+/**
+ * Refuses, before anything is rendered or written, an evidence file that cannot be a member: a
+ * name `verify` would refuse, or one that would land on the assessment's own name in the bundle.
+ */
+function checkEvidenceNames(file: string, evidence: readonly EvidenceMember[]): void {
+  for (const e of evidence) {
+    const problem = memberNameProblem(e.member) ?? assessmentNameClash(e.member);
+    if (problem)
+      throw new CliError(
+        `${file}: the evidence file ${e.relativePath} cannot go in a bundle (${problem}); rename it`,
+        EXIT.badInput,
+      );
+  }
+}
+
 const byteCount = (n: number) =>
   n < 1024
     ? `${n} bytes`
@@ -113,6 +127,7 @@ export async function attestCommand(file: string, options: AttestOptions): Promi
 
   const evidence = evidenceMembers(loaded.assessment, file);
   refuseToWriteOverInput(options.output, [file, options.key, ...evidence.map((e) => e.file)]);
+  checkEvidenceNames(file, evidence);
   const files: BundleFile[] = [];
   const bytesFile = (path: string, role: ManifestFile['role'], bytes: Uint8Array): BundleFile => ({
     path,
@@ -135,7 +150,7 @@ export async function attestCommand(file: string, options: AttestOptions): Promi
     Buffer.from(await (await RENDERERS[format]())(report, { color: false }));
   files.push(
     bytesFile(
-      extname(file).toLowerCase() === '.json' ? 'assessment.json' : 'assessment.yaml',
+      assessmentMemberName(extname(file).toLowerCase() === '.json' ? 'json' : 'yaml'),
       'assessment',
       assessmentBytes,
     ),
@@ -145,12 +160,6 @@ export async function attestCommand(file: string, options: AttestOptions): Promi
 
   let total = files.reduce((sum, f) => sum + f.size, 0);
   for (const e of evidence) {
-    const problem = memberNameProblem(e.member);
-    if (problem)
-      throw new CliError(
-        `${file}: the evidence file ${e.member.slice(EVIDENCE_FOLDER.length + 1)} cannot go in a bundle (${problem}); rename it`,
-        EXIT.badInput,
-      );
     const size = statSync(e.file).size;
     total += size;
     files.push({ path: e.member, role: 'evidence', size, sha256: e.sha256, source: { file: e.file } });

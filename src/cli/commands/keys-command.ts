@@ -1,13 +1,8 @@
-import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { publicKeyFingerprint } from '../../attestation/signing.js';
 import { printable } from '../../diagnostics/printable.js';
 import { CliError, EXIT } from '../exit-codes.js';
-
-/** SHA-256 of the public key's DER encoding: what a customer compares to trust a signer's key. */
-export function publicKeyFingerprint(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  return `SHA256:${createHash('sha256').update(der).digest('base64').replace(/=+$/, '')}`;
-}
 
 /**
  * Makes an Ed25519 key pair for signing attestations: PREFIX.key (PKCS#8 PEM, readable by the owner

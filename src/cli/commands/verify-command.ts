@@ -5,6 +5,7 @@
  * 1: the bundle failed (changed, damaged, unsafe, or signed by another key); 2/3 as everywhere.
  */
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractTargetProblem, extractVerifiedBundle } from '../../attestation/bundle-extract.js';
 import { type VerifyResult, verifyBundle } from '../../attestation/bundle-verifier.js';
 import { readKeyText } from '../../attestation/key-file.js';
@@ -68,6 +69,15 @@ function attestedText(m: Manifest, signerNote: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Where the files went, and how to check the assessment again where it landed (its evidence is beside it). */
+function extractedText(m: Manifest, dir: string): string {
+  const assessment = m.files.find((f) => f.role === 'assessment');
+  const again = assessment
+    ? `; to check the assessment and its evidence again: iotassure validate ${p(join(dir, ...assessment.path.split('/')))}`
+    : '';
+  return `extracted to ${p(dir)}${again}\n`;
+}
+
 function printText(
   bundle: string,
   result: VerifyResult,
@@ -86,7 +96,7 @@ function printText(
   if (result.status === 'verified') {
     process.stdout.write(`verified: ${p(bundle)}\n`);
     process.stdout.write(attestedText(m, pinned ? ` (your key ${p(pinned.file)})` : ''));
-    if (extracted) process.stdout.write(`extracted to ${p(extracted)}\n`);
+    if (extracted) process.stdout.write(extractedText(m, extracted));
     return;
   }
   process.stdout.write(`intact, but the signer is NOT PINNED: ${p(bundle)}\n`);
