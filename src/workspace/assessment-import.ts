@@ -443,6 +443,33 @@ function evidenceRow(
   }
 }
 
+/**
+ * Creates a product from an assessment already in memory, exactly as an import does after reading
+ * the file (the benchmark seed uses it to create products without writing YAML first). File
+ * evidence must be in `uploads` or already stored.
+ */
+export async function createProductFromAssessment(
+  ws: Workspace,
+  actor: Actor,
+  assessment: Assessment,
+  options: { readonly uploads?: ReadonlyMap<string, PreparedBlob>; readonly summary?: unknown } = {},
+): Promise<ProductView> {
+  const { product } = await createProductWith(ws, actor, assessment.product, async (w) => {
+    await replaceState(w, w.row.id, assessment, options.uploads ?? new Map());
+    w.audit.push({
+      productId: w.row.id,
+      target: { kind: 'product', id: null },
+      action: 'imported',
+      after: options.summary ?? {
+        requirements: assessment.requirements.size,
+        attestations: assessment.attestations.size,
+        profileAnswers: assessment.profile.size,
+      },
+    });
+  });
+  return product;
+}
+
 export async function importAssessment(
   ws: Workspace,
   actor: Actor,
@@ -457,15 +484,7 @@ export async function importAssessment(
     profileAnswers: assessment.profile.size,
   };
   if (target.productId === null) {
-    const { product } = await createProductWith(ws, actor, assessment.product, async (w) => {
-      await replaceState(w, w.row.id, assessment, uploads);
-      w.audit.push({
-        productId: w.row.id,
-        target: { kind: 'product', id: null },
-        action: 'imported',
-        after: summary,
-      });
-    });
+    const product = await createProductFromAssessment(ws, actor, assessment, { uploads, summary });
     return { product, warnings };
   }
   const productId = target.productId;
