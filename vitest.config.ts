@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // web/src/**: the web app's component tests; each marks its own environment (happy-dom).
+    include: ['test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

@@ -11,7 +11,13 @@ import { Link, useSearchParams } from '../../lib/router.js';
 import { useDebouncedCallback } from '../../lib/use-debounced.js';
 import { useResource } from '../../lib/use-resource.js';
 import { guidelineLabel, HeatMap, OutcomeLegend } from './heat-map.js';
-import { filtersFromParams, hasFilters, queryFromFilters } from './portfolio-query.js';
+import {
+  filtersFromParams,
+  hasFilters,
+  type PortfolioSort,
+  queryFromFilters,
+  SORT_LABEL,
+} from './portfolio-query.js';
 
 export function PortfolioPage() {
   const api = useApi();
@@ -30,7 +36,14 @@ export function PortfolioPage() {
     setParams({ ...changes, page: null });
   }, 250);
 
-  const ids = { q: useId(), manufacturer: useId(), archived: useId(), guideline: useId(), outcome: useId() };
+  const ids = {
+    q: useId(),
+    manufacturer: useId(),
+    archived: useId(),
+    guideline: useId(),
+    outcome: useId(),
+    sort: useId(),
+  };
   const manufacturers = [
     ...new Set((portfolio.data?.items ?? []).map((row) => row.manufacturer).filter((m): m is string => !!m)),
   ].sort();
@@ -148,6 +161,22 @@ export function PortfolioPage() {
                 Choose a guideline first
               </span>
             )}
+          </div>
+          <div className="filters__field">
+            <label htmlFor={ids.sort}>Sort by</label>
+            <select
+              id={ids.sort}
+              value={filters.sort}
+              onChange={(e) =>
+                setParams({ sort: e.target.value === 'name' ? null : e.target.value, page: null })
+              }
+            >
+              {(Object.keys(SORT_LABEL) as PortfolioSort[]).map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABEL[s]}
+                </option>
+              ))}
+            </select>
           </div>
           {hasFilters(filters) ? (
             <button

@@ -19,7 +19,7 @@ function Tile({ productId, guideline }: { productId: string; guideline: ReportGu
   const titleId = `tile-${guideline.id}`;
   return (
     <article
-      className={`tile tile--${guideline.outcome}`}
+      className={`tile outcome--${guideline.outcome}`}
       aria-labelledby={titleId}
       data-guideline={guideline.id}
     >

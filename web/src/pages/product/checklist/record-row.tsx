@@ -134,9 +134,13 @@ export function RecordRow(props: RecordRowProps) {
           {props.meta ? <div className="record__meta">{props.meta}</div> : null}
         </div>
         <div className="record__status">
-          <label htmlFor={ids.status} className="visually-hidden">
-            Status of {label}
-          </label>
+          {canEdit ? (
+            <label htmlFor={ids.status} className="visually-hidden">
+              Status of {label}
+            </label>
+          ) : (
+            <span className="visually-hidden">Status: </span>
+          )}
           {canEdit ? (
             <select
               id={ids.status}
