@@ -32,7 +32,7 @@ export interface ParagraphOptions {
 
 export function paragraph(c: Canvas, runs: readonly Run[], options: ParagraphOptions = {}): Block {
   return (width) =>
-    layoutLines(c.measure, runs, width, options.leading).map((line) => ({
+    c.measure.lines(runs, width, options.leading).map((line) => ({
       height: line.height,
       draw: (x, y) => drawLine(c.doc, line, x, y, options.align, width),
     }));
@@ -77,7 +77,7 @@ export function pill(c: Canvas, runs: readonly Run[], style: PillStyle): Block {
   const padX = style.padX ?? 5;
   const padY = style.padY ?? 1.5;
   return (width) => {
-    const lines: Line[] = layoutLines(c.measure, runs, Math.max(width - 2 * padX, 1), 1.25);
+    const lines: Line[] = c.measure.lines(runs, Math.max(width - 2 * padX, 1), 1.25);
     const w = linesWidth(lines) + 2 * padX;
     const h = lines.reduce((a, l) => a + l.height, 0) + 2 * padY;
     return [

@@ -65,7 +65,30 @@ const EM_WIDTHS_MAX = 100_000;
 
 /** Measures words with the document's embedded fonts. */
 export class TextMeasure {
+  /**
+   * Paragraphs already laid out, by text, styles and width: a report shows the same texts many
+   * times (a requirement under each of its guidelines, every "Compliant" badge), and lines are
+   * immutable, so each is laid out once per document.
+   */
+  private readonly laidOut = new Map<string, Line[]>();
+
   constructor(private readonly doc: PdfDocument) {}
+
+  lines(runs: readonly Run[], maxWidth: number, leading?: number): Line[] {
+    // Long texts are seldom repeated; building their key would cost more than it saves.
+    if (runs.reduce((n, r) => n + r.text.length, 0) > 600) return layoutLines(this, runs, maxWidth, leading);
+    let key = `${maxWidth}\u0001${leading ?? ''}`;
+    for (const r of runs) {
+      const s = r.style;
+      key += `\u0002${s.font}\u0001${s.size}\u0001${s.color}\u0001${r.link ?? ''}\u0001${r.goTo ?? ''}\u0001${r.text}`;
+    }
+    let lines = this.laidOut.get(key);
+    if (!lines) {
+      lines = layoutLines(this, runs, maxWidth, leading);
+      this.laidOut.set(key, lines);
+    }
+    return lines;
+  }
 
   width(text: string, style: TextStyle): number {
     let ems = EM_WIDTHS.get(style.font);
@@ -279,9 +302,9 @@ export function drawLine(
     }
     const { style } = first.run;
     const left = x + dx + first.x;
-    // textWidth (pdfkit 0.16+, not yet in its type definitions): the width is known, which spares
-    // pdfkit measuring the string once more.
-    const options = { lineBreak: false, textWidth: end - first.x };
+    // textWidth and wordCount (pdfkit 0.16+, not yet in its type definitions): known here, which
+    // spares pdfkit measuring and splitting the string once more (word spacing is not used).
+    const options = { lineBreak: false, textWidth: end - first.x, wordCount: 1 };
     doc
       .font(style.font)
       .fontSize(style.size)
