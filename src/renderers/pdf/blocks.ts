@@ -5,7 +5,7 @@
  * one slice, so it never breaks).
  */
 import type { PdfDocument } from './document.js';
-import { drawLine, type Line, layoutLines, linesWidth, type Run, type TextMeasure } from './text-layout.js';
+import { drawLine, type Line, linesWidth, type Run, type TextMeasure } from './text-layout.js';
 
 export interface Slice {
   readonly height: number;
