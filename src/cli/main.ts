@@ -243,6 +243,8 @@ program
     '--trust-proxy',
     'take the client address from X-Forwarded-For of a reverse proxy (env IOTASSURE_TRUST_PROXY=1)',
   )
+  .option('--tls-cert <file>', 'serve https with this certificate (PEM; env IOTASSURE_TLS_CERT)')
+  .option('--tls-key <file>', 'the private key of --tls-cert (PEM; env IOTASSURE_TLS_KEY)')
   .action(async (opts) => {
     const { serveCommand } = await import('./commands/serve-command.js');
     process.exitCode = await serveCommand(opts);

@@ -4,6 +4,7 @@
  * handling and security headers first (they apply to everything, 404s included), then cookies and
  * the access check (which runs before any body is read), then the routes, each declaring its role.
  */
+import { createServer as createHttpsServer } from 'node:https';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -43,6 +44,8 @@ export interface AppOptions {
   readonly webRoot?: string | null;
   /** Mark the session cookie Secure (the server is reached over https, e.g. behind a TLS proxy). */
   readonly secureCookies?: boolean;
+  /** Serve https directly with this certificate (PEM); implies secureCookies. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer } | null;
   /** Trust X-Forwarded-For from a reverse proxy for the client address (throttling, logs). */
   readonly trustProxy?: boolean;
   readonly logger?: FastifyServerOptions['logger'];
@@ -64,10 +67,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const context: ServerContext = {
     workspace: options.workspace,
     now: options.workspace.now,
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: (options.secureCookies ?? false) || Boolean(options.tls),
     passwordHashing: options.passwordHashing ?? CURRENT_SCRYPT,
   };
+  const tls = options.tls ?? null;
   const app = Fastify({
+    // https when a certificate is given; the server object is created here so the instance keeps
+    // one type either way (fastify's handler is the same for http and https).
+    ...(tls
+      ? {
+          serverFactory: (handler: Parameters<typeof createHttpsServer>[1]) =>
+            createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, handler),
+        }
+      : {}),
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
@@ -84,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         tooLong ? 'no such resource: an id in the path is far too long' : 'the URL is not valid',
       );
       const plain = reply as FastifyReply;
-      applySecurityHeaders(request, plain, { hsts: options.secureCookies ?? false });
+      applySecurityHeaders(request, plain, { hsts: context.secureCookies });
       return plain.code(apiError.status).send(errorBody(apiError.code, apiError.message));
     },
   });

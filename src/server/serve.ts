@@ -18,6 +18,8 @@ export interface ServeOptions {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly secureCookies: boolean;
+  /** Serve https with this certificate and key (PEM). */
+  readonly tls: { readonly cert: Buffer; readonly key: Buffer } | null;
   readonly trustProxy: boolean;
   readonly ctx: AssessmentContext;
   readonly tool: { readonly name: string; readonly version: string };
@@ -58,6 +60,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       workspace,
       webRoot: existsSync(webRoot) ? webRoot : null,
       secureCookies: options.secureCookies,
+      tls: options.tls,
       trustProxy: options.trustProxy,
       // Only failures are logged (as JSON lines on standard error); requests are not.
       logger: { level: 'error', stream: process.stderr },
@@ -65,11 +68,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     await app.listen({ host: options.host, port: options.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
-    const url = baseUrl(options.host, port, options.secureCookies);
+    const url = baseUrl(options.host, port, options.tls !== null);
     options.print(`iotassure server listening on ${url} (database: ${handle.location})`);
-    if (!isLoopback(options.host) && !options.secureCookies) {
+    if (!isLoopback(options.host) && !options.tls && !options.secureCookies) {
       options.print(
-        'warning: serving plain http on a network address; put an https proxy in front and start with --secure-cookies',
+        'warning: serving plain http on a network address; give --tls-cert and --tls-key, or put an https proxy in front and start with --secure-cookies',
       );
     }
     const setupToken = await issueSetupToken(workspace);

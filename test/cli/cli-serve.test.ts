@@ -3,8 +3,9 @@
  * token creates the first administrator over HTTP, a second use fails, TRACK is refused on the
  * wire, and SIGTERM stops the server cleanly (exit 0, database closed).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -12,11 +13,14 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, repoRoot, runCli } from './run-cli.js';
 
-function startServe(dataDir: string): { child: ChildProcess; output: () => string; link: Promise<string> } {
+function startServe(
+  dataDir: string,
+  extra: readonly string[] = [],
+): { child: ChildProcess; output: () => string; link: Promise<string> } {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
   delete env.IOTASSURE_DATA_DIR;
   delete env.IOTASSURE_DATABASE_URL;
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...extra], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,7 +30,7 @@ function startServe(dataDir: string): { child: ChildProcess; output: () => strin
     const timer = setTimeout(() => reject(new Error(`no setup link within 20 s:\n${out}`)), 20_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/setup#token=[A-Za-z0-9_-]+)/.exec(out);
+      const m = /(https?:\/\/127\.0\.0\.1:\d+\/setup#token=[A-Za-z0-9_-]+)/.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -154,6 +158,77 @@ describe('iotassure serve', () => {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
     }
   }, 60_000);
+
+  it.skipIf(spawnSync('openssl', ['version']).status !== 0)(
+    'serves https with --tls-cert and --tls-key, with a Secure cookie and HSTS',
+    async () => {
+      const tlsDir = mkdtempSync(join(tmpdir(), 'iotassure-tls-'));
+      const cert = join(tlsDir, 'cert.pem');
+      const key = join(tlsDir, 'key.pem');
+      const made = spawnSync('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ]);
+      expect(made.status).toBe(0);
+      const server = startServe(join(tlsDir, 'data'), ['--tls-cert', cert, '--tls-key', key]);
+      try {
+        const link = new URL(await server.link);
+        expect(link.protocol).toBe('https:');
+        const call = (method: string, path: string, body?: unknown) =>
+          new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+            const req = httpsRequest(
+              {
+                host: '127.0.0.1',
+                port: Number(link.port),
+                path,
+                method,
+                ca: readFileSync(cert),
+                headers: body ? { 'content-type': 'application/json' } : {},
+              },
+              (res) => {
+                res.resume();
+                resolve({ status: res.statusCode ?? 0, headers: res.headers });
+              },
+            );
+            req.on('error', reject);
+            req.end(body ? JSON.stringify(body) : undefined);
+          });
+        const answer = await call('GET', '/api/v1/health');
+        expect(answer.status).toBe(200);
+        expect(answer.headers['strict-transport-security']).toBe('max-age=31536000');
+        const setup = await call('POST', '/api/v1/setup', {
+          token: link.hash.replace('#token=', ''),
+          username: 'secure-admin',
+          displayName: 'Secure Admin',
+          password: 'a long passphrase over tls',
+        });
+        expect(setup.status).toBe(201);
+        expect(String(setup.headers['set-cookie'])).toMatch(/; Secure/);
+        const plain = await fetch(`http://127.0.0.1:${link.port}/api/v1/health`).catch((e: Error) => e);
+        expect(plain).toBeInstanceOf(Error);
+      } finally {
+        server.child.kill('SIGTERM');
+        await new Promise((r) => server.child.once('exit', r));
+        rmSync(tlsDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('refuses a backup of a folder with no database', () => {
     const r = runCli([

@@ -3,6 +3,7 @@
  * the environment, then defaults. Fastify and the database drivers are loaded only by this
  * command (they are outside the CLI bundle), so other commands start as fast as before.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DatabaseOpenError } from '../../storage/open-database.js';
 import { loader, withCatalog } from '../cli-io.js';
@@ -16,6 +17,24 @@ export interface ServeCommandOptions {
   readonly databaseUrl?: string;
   readonly secureCookies?: boolean;
   readonly trustProxy?: boolean;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
+}
+
+/** The certificate and key for https, both or neither. */
+function readTls(certPath: string | undefined, keyPath: string | undefined) {
+  if (!certPath && !keyPath) return null;
+  if (!certPath || !keyPath) {
+    throw new CliError('https needs both --tls-cert and --tls-key (PEM files)', EXIT.usage);
+  }
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new CliError(`cannot read the TLS ${what} ${path}: ${(error as Error).message}`, EXIT.badInput);
+    }
+  };
+  return { cert: read(certPath, 'certificate'), key: read(keyPath, 'key') };
 }
 
 export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 8080, dataDir: './iotassure-data' } as const;
@@ -40,6 +59,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
         : SERVE_DEFAULTS.port;
   const dataDir = resolve(options.dataDir ?? env.IOTASSURE_SERVER_DATA_DIR ?? SERVE_DEFAULTS.dataDir);
   const databaseUrl = options.databaseUrl ?? (env.IOTASSURE_DATABASE_URL || undefined);
+  const tls = readTls(options.tlsCert ?? env.IOTASSURE_TLS_CERT, options.tlsKey ?? env.IOTASSURE_TLS_KEY);
   const ctx = withCatalog(() => loader.contextFor(undefined));
   const { serve } = await import('../../server/serve.js');
   const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -51,6 +71,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
       dataDir,
       databaseUrl,
       secureCookies: options.secureCookies ?? flag(env.IOTASSURE_SECURE_COOKIES),
+      tls,
       trustProxy: options.trustProxy ?? flag(env.IOTASSURE_TRUST_PROXY),
       ctx,
       tool: toolInfo(),
@@ -61,6 +82,12 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       throw new CliError(`port ${port} on ${host} is in use; choose another with --port`, EXIT.badInput);
+    }
+    if (/certificate|private key|PEM|ERR_OSSL/i.test(`${code ?? ''} ${(error as Error).message}`)) {
+      throw new CliError(
+        `the TLS certificate or key is not usable: ${(error as Error).message}`,
+        EXIT.badInput,
+      );
     }
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') {
       throw new CliError(
