@@ -77,7 +77,17 @@ export function pill(c: Canvas, runs: readonly Run[], style: PillStyle): Block {
   const padX = style.padX ?? 5;
   const padY = style.padY ?? 1.5;
   return (width) => {
-    const lines: Line[] = c.measure.lines(runs, Math.max(width - 2 * padX, 1), 1.25);
+    const room = Math.max(width - 2 * padX, 1);
+    // A word wider than the column (a long status in a narrow one) is set smaller rather than
+    // broken inside the word, down to 80% of the size.
+    const widest = Math.max(
+      0,
+      ...runs.flatMap((r) => r.text.split(/\s+/).map((w) => c.measure.width(w, r.style))),
+    );
+    const scale = widest > room ? Math.max(0.8, room / widest) : 1;
+    const fitted =
+      scale === 1 ? runs : runs.map((r) => ({ ...r, style: { ...r.style, size: r.style.size * scale } }));
+    const lines: Line[] = c.measure.lines(fitted, room, 1.25);
     const w = linesWidth(lines) + 2 * padX;
     const h = lines.reduce((a, l) => a + l.height, 0) + 2 * padY;
     return [

@@ -272,9 +272,9 @@ function writeGuideline(ctx: PdfContext, g: ReportGuideline): void {
     f.table(
       [
         { title: 'No.', width: 0.1 },
-        { title: 'Requirement', width: 0.34 },
-        { title: 'Status', width: 0.13 },
-        { title: 'Applicability', width: 0.16 },
+        { title: 'Requirement', width: 0.33 },
+        { title: 'Status', width: 0.145 },
+        { title: 'Applicability', width: 0.155 },
         { title: 'Assessment', width: 0.27 },
       ],
       rows,
