@@ -293,7 +293,10 @@ async function replaceState(
       .execute();
     for (const r of rows) blobInfo.set(r.sha256, { size: r.size, mediaType: r.media_type });
   }
-  for (const blob of uploads.values()) await storeBlob(trx, blob, w.at);
+  // In hash order: two imports storing the same new files take their locks in the same order.
+  for (const blob of [...uploads.values()].sort((a, b) => a.sha256.localeCompare(b.sha256))) {
+    await storeBlob(trx, blob, w.at);
+  }
 
   for (const [key, { scope, id, record }] of wanted) {
     const target = { kind: scope, id };

@@ -63,7 +63,8 @@ export async function recordLoginFailure(
   const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs).toISOString();
   return ws.db.transaction().execute(async (trx) => {
     let latest: string | null = null;
-    for (const key of keys) {
+    // Sorted: concurrent failures sharing a key take their row locks in the same order.
+    for (const key of [...new Set(keys)].sort()) {
       // One atomic upsert, so two failures at the same moment both count.
       const { failures } = await trx
         .insertInto('login_throttle')

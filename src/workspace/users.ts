@@ -159,13 +159,15 @@ export async function updateUser(
       row.disabled_at === null &&
       (next.role !== 'administrator' || next.disabled_at !== null);
     if (losesAdmin) {
-      const { n } = await trx
+      // Locked on PostgreSQL, so two administrators demoting each other at once cannot both succeed.
+      const admins = await trx
         .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .select('id')
         .where('role', '=', 'administrator')
         .where('disabled_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      if (Number(n) <= 1) {
+        .$if(ws.handle.dialect === 'postgres', (q) => q.forUpdate())
+        .execute();
+      if (admins.length <= 1) {
         throw new ConflictError(
           `${row.username} is the only active administrator; make another user an administrator first`,
         );
