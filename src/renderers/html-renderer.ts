@@ -401,7 +401,11 @@ thead{break-after:avoid}
 .page{margin:0;max-width:none;box-shadow:none;border-radius:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 nav.toc{display:none}
-.cover{padding:24px 8px}
+.cover{padding:16mm 12mm 12mm;min-height:250mm;display:flex;flex-direction:column;break-after:page;break-inside:avoid}
+.cover h1{margin-top:30mm}
+.cover dl{margin-top:auto}
+p,li{orphans:3;widows:3}
+.lead{break-inside:avoid}
 main,footer.foot{padding-left:0;padding-right:0}
 h2{break-after:avoid;page-break-after:avoid}
 .g-head,.kpi,figure,.card,tr{break-inside:avoid;page-break-inside:avoid}
