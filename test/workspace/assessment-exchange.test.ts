@@ -148,6 +148,93 @@ describe.each(TEST_DATABASES)('assessment files on %s', (kind) => {
     });
   }
 
+  it('round-trips hostile text: YAML syntax, quotes, comments, Unicode, line breaks, an empty product', async () => {
+    const { addEvidence } = await import('../../src/workspace/evidence.js');
+    const { setProfileAnswers } = await import('../../src/workspace/profile.js');
+    const { setGuidelineAttestation } = await import('../../src/workspace/records.js');
+    const empty = await createProduct(ws, ALICE, { name: 'Empty' });
+    const emptyExport = await exportAssessmentYaml(ws, empty.id);
+    const emptyBack = await importAssessment(
+      ws,
+      BOB,
+      { productId: null },
+      { text: emptyExport.yaml, fileName: 'e.yaml', evidenceFiles: [] },
+    );
+    expect((await exportAssessmentYaml(ws, emptyBack.product.id)).yaml).toBe(emptyExport.yaml);
+
+    const p = await createProduct(ws, ALICE, {
+      name: '*Cam: "quoted" # not a comment & more',
+      model: '- dash',
+      version: '1.0: yes',
+      manufacturer: 'Ünïcödé 株式会社',
+      description: 'Line one\nLine two: with colon\n\n  indented line',
+      roles: ['retailers', 'device-manufacturers'],
+    });
+    await setProfileAnswers(ws, ALICE, p.id, 1, { wifi: false, wps: true, mqtt: true });
+    await setRequirementRecord(ws, ALICE, p.id, '2.4.7.13', 0, {
+      status: 'non-compliant',
+      justification: 'null',
+      assessor: "O'Brien, J. #2",
+      date: '2026-02-29'.replace('29', '28'),
+    });
+    await setRequirementRecord(ws, ALICE, p.id, '2.4.3.13/1', 0, {
+      status: 'not-applicable',
+      justification: 'yes\n---\nno',
+      profileOverride: true,
+    });
+    await setGuidelineAttestation(ws, ALICE, p.id, '10', 0, {
+      status: 'partially-compliant',
+      justification: '123',
+    });
+    await addEvidence(
+      ws,
+      ALICE,
+      p.id,
+      { kind: 'requirement', id: '2.4.7.13' },
+      {
+        kind: 'url',
+        url: 'https://example.org/a?b=c&d=e#f',
+        title: 'true',
+      },
+    );
+    await addEvidence(
+      ws,
+      ALICE,
+      p.id,
+      { kind: 'guideline', id: '10' },
+      { kind: 'note', text: '{ not: json }' },
+    );
+    await addEvidence(
+      ws,
+      ALICE,
+      p.id,
+      { kind: 'requirement', id: '2.4.7.13' },
+      {
+        kind: 'file',
+        bytes: Buffer.from('weird name'),
+        fileName: 'Scan #1 (final): "v2".txt',
+      },
+    );
+    const before = await getProductDetail(ws, p.id);
+    const exported = await exportAssessmentYaml(ws, p.id);
+    const back = await importAssessment(
+      ws,
+      BOB,
+      { productId: null },
+      { text: exported.yaml, fileName: 'h.yaml', evidenceFiles: [] },
+    );
+    expect((await exportAssessmentYaml(ws, back.product.id)).yaml).toBe(exported.yaml);
+    const after = await getProductDetail(ws, back.product.id);
+    expect(after.report.product).toEqual(before.report.product);
+    expect(after.report.profile).toEqual(before.report.profile);
+    expect(after.report.requirements).toEqual(before.report.requirements);
+    expect(after.report.guidelines).toEqual(before.report.guidelines);
+    const folder = join(scratch, 'hostile');
+    const file = await writeExport(back.product.id, folder);
+    const reread = readAssessmentFile(file, () => bundledContext());
+    expect(reread.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('refuses an invalid file with exactly the diagnostics validate gives, and creates nothing', async () => {
     const text = readFileSync(join(ROOT, 'test/fixtures/cli/errors.yaml'), 'utf8');
     const expected = readAssessmentText(text, 'errors.yaml', () => bundledContext(), {
