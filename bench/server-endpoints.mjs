@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// The team server under load (issue 3), after `npm run build`: the real `iotassure serve` as a child
+// process over a database seeded with 10,000 products (bench/seed-products.ts), measured with
+// autocannon on loopback.
+//
+//   node bench/server-endpoints.mjs [--data-dir DIR] [--database-url URL] [--duration 10] [--json]
+//
+// Targets: portfolio p95 < 100 ms, product detail p95 < 20 ms, read endpoints ≥ 2,000 requests/s,
+// server peak RSS < 300 MB. Latency is measured twice: one request at a time (what one person
+// waits) and under load (10 connections at once, the throughput run). Every answer must be a 200;
+// any other status fails the run. Prints a Markdown table (or JSON with --json); exit 1 when a
+// target is missed.
+//
+// Without --data-dir the database is /tmp/iotassure-bench/sqlite, seeded on first use (about ten
+// minutes on SQLite; the seed is reused afterwards). With --database-url, the PostgreSQL database
+// must be seeded first: node --import tsx bench/seed-products.ts --database-url URL --count 10000
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { contextLoader } from '../dist/catalog-files/context-loader.js';
+import { toolInfo } from '../dist/cli/tool-info.js';
+import { hashPassword } from '../dist/server/auth/password-hash.js';
+import { createApiToken } from '../dist/workspace/api-tokens.js';
+import { openWorkspace } from '../dist/workspace/open-workspace.js';
+import { createUser, findUserCredentials } from '../dist/workspace/users.js';
+
+const { values: args } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: '/tmp/iotassure-bench/sqlite' },
+    'database-url': { type: 'string' },
+    count: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const dataDir = args['data-dir'];
+const databaseUrl = args['database-url'];
+const expected = Number(args.count);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const TARGETS = { portfolioP95: 100, detailP95: 20, readRps: 2000, rssMb: 300 };
+
+// 1. The database: seeded with `expected` products, and a reader with an API token.
+if (!databaseUrl && !existsSync(join(dataDir, 'iotassure.sqlite'))) {
+  log(`seeding ${expected} products into ${dataDir} (once; reused by later runs)…`);
+  const seed = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/seed-products.ts', '--data-dir', dataDir, '--count', String(expected)],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (seed.status !== 0) throw new Error(`seeding failed (exit ${seed.status})`);
+}
+const ws = await openWorkspace({
+  dataDir,
+  databaseUrl,
+  ctx: contextLoader().contextFor(undefined),
+  tool: toolInfo(),
+});
+const { n: productCount } = await ws.db
+  .selectFrom('products')
+  .select((eb) => eb.fn.countAll().as('n'))
+  .executeTakeFirstOrThrow();
+if (Number(productCount) < expected) {
+  throw new Error(
+    `the database has ${productCount} products, not ${expected}: seed it (bench/seed-products.ts) or pass --count`,
+  );
+}
+const system = { kind: 'system', label: 'bench' };
+let reader = await findUserCredentials(ws, 'bench-reader');
+if (!reader) {
+  reader = await createUser(ws, system, {
+    username: 'bench-reader',
+    displayName: 'Benchmark reader',
+    role: 'viewer',
+    passwordHash: await hashPassword(`${Math.random()} unused, the bench reads with a token`),
+  });
+}
+const { secret } = await createApiToken(ws, system, { name: 'bench', role: 'viewer', createdBy: reader.id });
+// Products to open, spread over the whole table.
+const ids = (await ws.db.selectFrom('products').select('id').orderBy('search_key').execute()).map(
+  (r) => r.id,
+);
+const sample = Array.from({ length: 200 }, (_, i) => ids[Math.floor((i * ids.length) / 200)]);
+await ws.handle.close();
+
+// 2. The real server.
+const serveArgs = ['bin/iotassure.js', 'serve', '--port', '0', '--data-dir', dataDir];
+if (databaseUrl) serveArgs.push('--database-url', databaseUrl);
+const server = spawn(process.execPath, serveArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (chunk) => {
+    out += chunk;
+    const m = /listening on (https?:\/\/[^\s]+)/.exec(out);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${out}`)));
+});
+log(`server ${base}, pid ${server.pid}`);
+
+const headers = { authorization: `Bearer ${secret}` };
+let pick = 0;
+const nextProduct = () => sample[pick++ % sample.length];
+const paths = {
+  portfolio: () => '/api/v1/products',
+  'portfolio, page 100': () => '/api/v1/products?page=100',
+  'portfolio, filtered': () => '/api/v1/products?guideline=1&outcome=not-met&sort=updated',
+  'portfolio, search': () => '/api/v1/products?q=cam',
+  'product detail': () => `/api/v1/products/${nextProduct()}`,
+  'product profile': () => `/api/v1/products/${nextProduct()}/profile`,
+  'product history': () => `/api/v1/products/${nextProduct()}/history`,
+  'catalog requirements': () => '/api/v1/catalog/requirements',
+};
+const MIXED = ['product detail', 'portfolio', 'product detail', 'product profile', 'product history'];
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies collected per request to compute p95 exactly. */
+async function measure(pathOf, conns, seconds) {
+  const latencies = [];
+  let bad = 0;
+  const instance = autocannon({
+    url: base,
+    connections: conns,
+    duration: seconds,
+    headers,
+    requests: [{ setupRequest: (req) => ({ ...req, path: pathOf() }) }],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status !== 200) bad += 1;
+    latencies.push(ms);
+  });
+  const result = await instance;
+  if (bad > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${bad} non-200 answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+function peakRssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    const ps = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
+    return Number(ps.stdout.trim()) / 1024;
+  }
+}
+
+const results = [];
+let rss = Number.NaN;
+try {
+  // Warm up: compile the hot paths, fill the catalog caches.
+  for (const name of Object.keys(paths)) await measure(paths[name], 2, 1);
+  for (const name of Object.keys(paths)) {
+    log(`measuring ${name}…`);
+    const single = await measure(paths[name], 1, Math.max(3, duration / 2));
+    const loaded = await measure(paths[name], connections, duration);
+    results.push({ name, single, loaded });
+  }
+  log('measuring mixed reads…');
+  let turn = 0;
+  const mixed = await measure(() => paths[MIXED[turn++ % MIXED.length]](), connections, duration);
+  results.push({ name: 'mixed reads (detail, portfolio, profile, history)', single: null, loaded: mixed });
+} finally {
+  rss = peakRssMb(server.pid);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+}
+
+const byName = Object.fromEntries(results.map((r) => [r.name, r]));
+const portfolioP95 = Math.max(
+  ...['portfolio', 'portfolio, page 100', 'portfolio, filtered', 'portfolio, search'].map(
+    (n) => byName[n].single.p95,
+  ),
+);
+const detailP95 = byName['product detail'].single.p95;
+const readRps = results.at(-1).loaded.rps;
+const checks = [
+  [
+    'portfolio p95 (one at a time, worst query)',
+    portfolioP95,
+    TARGETS.portfolioP95,
+    'ms',
+    portfolioP95 < TARGETS.portfolioP95,
+  ],
+  ['product detail p95 (one at a time)', detailP95, TARGETS.detailP95, 'ms', detailP95 < TARGETS.detailP95],
+  [`mixed reads, ${connections} connections`, readRps, TARGETS.readRps, 'req/s', readRps >= TARGETS.readRps],
+  ['server peak RSS', rss, TARGETS.rssMb, 'MB', rss < TARGETS.rssMb],
+];
+const summary = {
+  database: databaseUrl ? 'postgres' : 'sqlite',
+  products: Number(productCount),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  duration,
+  connections,
+  results,
+  peakRssMb: rss,
+  targetsMet: checks.every((c) => c[4]),
+};
+
+if (args.json) {
+  console.log(JSON.stringify(summary, null, 2));
+} else {
+  const ms = (x) => (Number.isNaN(x) ? '—' : `${x.toFixed(1)} ms`);
+  console.log(
+    `Team server on ${summary.database}, ${summary.products.toLocaleString('en')} products; ${summary.machine}`,
+  );
+  console.log(`autocannon on loopback: ${duration} s per run; one connection, then ${connections}.\n`);
+  console.log(`| endpoint | p50 / p95 one at a time | req/s, p95 with ${connections} connections |`);
+  console.log('|---|---|---|');
+  for (const r of results) {
+    const one = r.single ? `${ms(r.single.p50)} / ${ms(r.single.p95)}` : '—';
+    console.log(
+      `| ${r.name} | ${one} | ${Math.round(r.loaded.rps).toLocaleString('en')}, ${ms(r.loaded.p95)} |`,
+    );
+  }
+  console.log('\n| target | result | goal |');
+  console.log('|---|---|---|');
+  for (const [name, value, goal, unit, ok] of checks) {
+    console.log(
+      `| ${name} | ${value.toFixed(unit === 'req/s' ? 0 : 1)} ${unit} ${ok ? '✓' : '✗'} | ${unit === 'req/s' ? '≥' : '<'} ${goal} ${unit} |`,
+    );
+  }
+}
+process.exitCode = summary.targetsMet ? 0 : 1;
