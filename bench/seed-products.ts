@@ -7,11 +7,12 @@
  * file import takes, then ordinary record writes — so the rows (cached evaluation and audit
  * events included) are exactly those the server would write.
  *
- *   node --import tsx bench/seed-products.ts --data-dir DIR [--database-url URL] [--count 10000] [--seed 1] [--edits 3]
+ *   node --import tsx bench/seed-products.ts --data-dir DIR [--database-url URL] [--count 10000] [--seed 1] [--edits 3] [--parallel N]
  *
- * The same seed gives the same products. On SQLite the seed's own connection writes with
- * synchronous=NORMAL (a crash loses only the last writes, which a benchmark seed can redo); the
- * rows are the same.
+ * The same seed gives the same products (each product's state and edits are drawn in order before
+ * any is written). On SQLite the seed's own connection writes with synchronous=NORMAL (a crash loses
+ * only the last writes, which a benchmark seed can redo); the rows are the same. On PostgreSQL
+ * products are written --parallel at a time (default 6), as several people would.
  */
 import { parseArgs } from 'node:util';
 import { contextLoader } from '../src/catalog-files/context-loader.js';
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     count: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
     edits: { type: 'string', default: '3' },
+    parallel: { type: 'string' },
   },
 });
 const dataDir = args['data-dir'];
@@ -260,42 +262,63 @@ function productAssessment(n: number): { assessment: Assessment; files: Map<stri
 
 const seedActor: Actor = { kind: 'system', label: 'benchmark seed' };
 const editors: Actor[] = ASSESSORS.map((label, i) => ({ kind: 'user', id: `seed-user-${i}`, label }));
+
+interface Plan {
+  readonly assessment: Assessment;
+  readonly files: Map<string, PreparedBlob>;
+  /** Later edits by people: the history of a product in use. */
+  readonly edits: readonly { id: string; editor: Actor; input: Parameters<typeof setRequirementRecord>[5] }[];
+}
+
+function plan(n: number): Plan {
+  const { assessment, files } = productAssessment(n);
+  const ids = [...assessment.requirements.keys()];
+  const planned: Plan['edits'][number][] = [];
+  for (let e = 0; e < edits && ids.length > 0; e++) {
+    const status = pick(['compliant', 'partially-compliant', 'non-compliant'] as const);
+    planned.push({
+      id: pick(ids),
+      editor: pick(editors),
+      input: {
+        status,
+        justification: status === 'compliant' ? null : pick(JUSTIFICATIONS[status]),
+        assessor: pick(ASSESSORS),
+        date: isoDate(),
+      },
+    });
+  }
+  return { assessment, files, edits: planned };
+}
+
+async function write(p: Plan): Promise<void> {
+  const product = await createProductFromAssessment(ws, seedActor, p.assessment, { uploads: p.files });
+  for (const edit of p.edits) {
+    const current = await ws.db
+      .selectFrom('assessment_records')
+      .select('revision')
+      .where('product_id', '=', product.id)
+      .where('scope', '=', 'requirement')
+      .where('item_id', '=', edit.id)
+      .executeTakeFirstOrThrow();
+    await setRequirementRecord(ws, edit.editor, product.id, edit.id, current.revision, edit.input);
+  }
+}
+
+const parallel = Number(args.parallel ?? (ws.handle.dialect === 'postgres' ? 6 : 1));
 const started = performance.now();
 let records = 0;
 let lastReport = started;
-for (let n = 1; n <= count; n++) {
-  const { assessment, files } = productAssessment(n);
-  records += assessment.requirements.size + assessment.attestations.size;
-  const product = await createProductFromAssessment(ws, seedActor, assessment, { uploads: files });
-  // Later edits by people: the history of a product in use.
-  const ids = [...assessment.requirements.keys()];
-  const revisions = new Map<string, number>();
-  for (let e = 0; e < edits && ids.length > 0; e++) {
-    const id = pick(ids);
-    const current =
-      revisions.get(id) ??
-      (
-        await ws.db
-          .selectFrom('assessment_records')
-          .select('revision')
-          .where('product_id', '=', product.id)
-          .where('scope', '=', 'requirement')
-          .where('item_id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).revision;
-    const status = pick(['compliant', 'partially-compliant', 'non-compliant'] as const);
-    const result = await setRequirementRecord(ws, pick(editors), product.id, id, current, {
-      status,
-      justification: status === 'compliant' ? null : pick(JUSTIFICATIONS[status]),
-      assessor: pick(ASSESSORS),
-      date: isoDate(),
-    });
-    revisions.set(id, result.record.revision);
-  }
+let done = 0;
+for (let n = 1; n <= count; n += parallel) {
+  const batch: Plan[] = [];
+  for (let k = n; k < n + parallel && k <= count; k++) batch.push(plan(k));
+  for (const p of batch) records += p.assessment.requirements.size + p.assessment.attestations.size;
+  await Promise.all(batch.map(write));
+  done += batch.length;
   const now = performance.now();
-  if (now - lastReport > 10_000 || n === count) {
+  if (now - lastReport > 10_000 || done === count) {
     lastReport = now;
-    process.stderr.write(`${n}/${count} products, ${((now - started) / 1000).toFixed(0)} s\n`);
+    process.stderr.write(`${done}/${count} products, ${((now - started) / 1000).toFixed(0)} s\n`);
   }
 }
 const seconds = (performance.now() - started) / 1000;
@@ -310,6 +333,7 @@ process.stdout.write(
     records,
     auditEvents: Number(audit.n),
     edits: count * edits,
+    parallel,
     seconds: Math.round(seconds),
     productsPerSecond: Math.round(count / seconds),
   })}\n`,
