@@ -15,6 +15,7 @@ export type AuditTarget =
   | { readonly kind: 'guideline'; readonly id: string }
   | { readonly kind: 'user'; readonly id: string }
   | { readonly kind: 'api-token'; readonly id: string }
+  | { readonly kind: 'setting'; readonly id: string }
   | { readonly kind: 'setup'; readonly id: null };
 
 export interface AuditEntry {

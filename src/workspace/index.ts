@@ -40,6 +40,7 @@ export {
   setRequirementRecord,
 } from './records.js';
 export * from './sessions.js';
+export * from './settings.js';
 export * from './setup-token.js';
 export * from './users.js';
 export { createWorkspace, type Workspace } from './workspace.js';

@@ -113,3 +113,34 @@ describe.each(TEST_DATABASES)('cached evaluations and history on %s', (kind) => 
     await expect(productHistory(ws, 'missing')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe.each(TEST_DATABASES)('settings on %s', (kind) => {
+  let test: TestDatabase;
+  let ws: Workspace;
+  beforeAll(async () => {
+    test = await freshDatabase(kind);
+    ws = await test.workspace();
+  });
+  afterAll(async () => test?.dispose());
+
+  it('stores a checked JSON value, audits each change, and refuses a bad one', async () => {
+    const { z } = await import('zod');
+    const { getSetting, setSetting } = await import('../../src/workspace/settings.js');
+    const schema = z.object({ minutes: z.number().int().min(1) });
+    expect(await getSetting(ws, 'session', schema, { minutes: 60 })).toEqual({ minutes: 60 });
+    await setSetting(ws, ALICE, 'session', schema, { minutes: 30 });
+    await setSetting(ws, ALICE, 'session', schema, { minutes: 30 });
+    expect(await getSetting(ws, 'session', schema, { minutes: 60 })).toEqual({ minutes: 30 });
+    await expect(setSetting(ws, ALICE, 'session', schema, { minutes: 0 })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    const events = await ws.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('target_kind', '=', 'setting')
+      .execute();
+    expect(events.map((e) => [e.target_id, e.before_json, e.after_json])).toEqual([
+      ['session', null, '{"minutes":30}'],
+    ]);
+  });
+});
