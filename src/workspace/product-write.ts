@@ -114,9 +114,12 @@ export async function finishProductWrite(
   options: { readonly bumpRevision: boolean; readonly touched: Touched; readonly recordSequence: number },
 ): Promise<{ state: ProductState; evaluation: Evaluation; findings: Finding[] }> {
   const { trx, ws, row, at, actor } = write;
-  const updated: ProductRow = {
-    ...(await trx.selectFrom('products').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()),
-  };
+  // Re-read: the change may have edited the product's own columns.
+  const updated = await trx
+    .selectFrom('products')
+    .selectAll()
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
   const state = await loadProductState(trx, row.id, { evidence: false, row: updated });
   const evaluation = evaluate(ws.ctx, state.assessment);
   const findings = checkAssessment(ws.ctx, state.assessment, evaluation);
@@ -137,7 +140,7 @@ export async function finishProductWrite(
   return {
     state: { ...state, product: productView(finalRow) },
     evaluation,
-    findings: findings.filter((f) => !broken.includes(f)),
+    findings,
   };
 }
 

@@ -3,8 +3,7 @@
  * different requirements of one product never collide, and two editing the same one do.
  */
 import type { Status } from '../core/assessment/assessment-types.js';
-import type { Finding } from '../core/assessment/check-assessment.js';
-import { checkAssessment } from '../core/assessment/check-assessment.js';
+import { checkAssessment, type Finding } from '../core/assessment/check-assessment.js';
 import { evaluate } from '../core/outcome/evaluate.js';
 import type { Outcome } from '../core/outcome/outcome-types.js';
 import { recordSchema } from '../schema/assessment-file-schema.js';
