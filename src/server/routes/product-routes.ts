@@ -18,7 +18,9 @@ import {
   updateProductBodySchema,
 } from '../api/product-schemas.js';
 import { profileSchema, putProfileBodySchema, putProfileResponseSchema } from '../api/profile-schemas.js';
+import { productDetailBody } from '../presenters/detail-body.js';
 import { warningsOf } from '../presenters/finding-presenter.js';
+import { JSON_CONTENT_TYPE } from '../presenters/preserialized.js';
 import type { ServerContext } from '../server-context.js';
 
 export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
@@ -52,7 +54,10 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       config: { access: VIEWER },
       schema: { tags, params: productIdParamsSchema, response: { 200: productDetailSchema } },
     },
-    async (request) => getProductDetail(ws, request.params.productId),
+    async (request, reply) =>
+      reply
+        .type(JSON_CONTENT_TYPE)
+        .send(productDetailBody(await getProductDetail(ws, request.params.productId)) as never),
   );
 
   app.patch(
