@@ -235,7 +235,7 @@ function AddEvidence({
       </fieldset>
       {kind === 'file' ? (
         <Field
-          label="File"
+          label="File to upload"
           hint={`Up to ${limit}. Its SHA-256 is recorded; its type is read from its content.`}
         >
           {(p) => (
