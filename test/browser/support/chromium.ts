@@ -37,6 +37,8 @@ const SCREENSHOTS = join(fileURLToPath(new URL('../../..', import.meta.url)), 't
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  // From the top: a full-page capture of a scrolled page repeats the sticky top bar mid-page.
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path, fullPage });
   return path;
 }
