@@ -131,7 +131,8 @@ function drawTile(c: Canvas, g: ReportGuideline, x: number, y: number, w: number
     4.6,
     Math.min(
       5.9,
-      (5.9 * barW) / c.measure.width(caption, { font: 'regular', size: 5.9, color: COLOR.muted }),
+      // 0.96: the line is measured word by word, which can come out a hair wider than the whole.
+      (0.96 * 5.9 * barW) / c.measure.width(caption, { font: 'regular', size: 5.9, color: COLOR.muted }),
     ),
   );
   const cap = fitLine(c.measure, caption, { font: 'regular', size: capSize, color: COLOR.muted }, barW);
