@@ -10,7 +10,11 @@ afterEach(cleanup);
 
 /** The reader's answer to the "replace this product's state?" question (happy-dom has no dialogs). */
 function answerConfirm(answer: boolean) {
-  Object.defineProperty(window, 'confirm', { value: vi.fn(() => answer), configurable: true, writable: true });
+  Object.defineProperty(window, 'confirm', {
+    value: vi.fn(() => answer),
+    configurable: true,
+    writable: true,
+  });
 }
 
 function server() {

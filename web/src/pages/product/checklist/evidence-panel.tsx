@@ -169,10 +169,14 @@ function AddEvidence({
     setDone('');
     if (kind === 'file') {
       if (!file) return setError(new Error('Choose a file to upload.'));
-      if (file.size > MAX_BLOB_BYTES)
+      if (file.size > MAX_BLOB_BYTES) {
+        const bytes = (n: number) => `${formatBytes(n)} (${n.toLocaleString('en-GB')} bytes)`;
         return setError(
-          new Error(`${file.name} is ${formatBytes(file.size)}; evidence files can be at most ${limit}.`),
+          new Error(
+            `${file.name} is ${bytes(file.size)}; evidence files can be at most ${bytes(MAX_BLOB_BYTES)}.`,
+          ),
         );
+      }
       if (file.size === 0)
         return setError(new Error(`${file.name} is empty; choose the file that holds the evidence.`));
     }
