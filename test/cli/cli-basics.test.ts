@@ -50,8 +50,8 @@ describe('usage errors exit 2 with a message on stderr and nothing on stdout', (
     { args: ['validate'], message: "error: missing required argument 'file'" },
     { args: ['catalog', 'show'], message: "error: missing required argument 'id'" },
     {
-      args: ['report', 'examples/whatever.yaml', '--format', 'pdf'],
-      message: "argument 'pdf' is invalid. Allowed choices are text, md, html, json, csv, xlsx.",
+      args: ['report', 'examples/whatever.yaml', '--format', 'docx'],
+      message: "argument 'docx' is invalid. Allowed choices are text, md, html, json, csv, xlsx, oscal, pdf.",
     },
     {
       args: ['validate', '--format', 'xml', 'x.yaml'],
