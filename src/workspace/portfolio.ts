@@ -114,19 +114,11 @@ export async function queryPortfolio(ws: Workspace, query: PortfolioQuery = {}):
     return eb.and(conditions);
   });
 
-  // One scan for the total and all 13 × 6 counts.
-  const countColumns = guidelineIds.flatMap((_, g) =>
-    OUTCOMES.map((o) =>
-      sql<number>`coalesce(sum(case when substr(outcome_codes, ${g + 1}, 1) = ${OUTCOME_CODE[o]} then 1 else 0 end), 0)`.as(
-        `c${g}_${OUTCOME_CODE[o]}`,
-      ),
-    ),
-  );
+  // The counts: one read of every filtered product's outcome letters (from an index, not the
+  // rows), tallied here. Cheaper than 13 × 6 conditional sums in SQL, on both databases.
   const order = query.sort ?? 'name';
-  const [totals, rows] = await Promise.all([
-    filtered
-      .select((eb) => [eb.fn.countAll<number>().as('total'), ...countColumns])
-      .executeTakeFirstOrThrow(),
+  const [codes, rows] = await Promise.all([
+    filtered.select('outcome_codes').execute(),
     filtered
       .select([
         'id',
@@ -143,6 +135,9 @@ export async function queryPortfolio(ws: Workspace, query: PortfolioQuery = {}):
         'applicable_requirements',
         'top_priority_met',
       ])
+      // Active products only: archived_at is the same (null) for all, and ordering by it first lets
+      // the database read the page from an index (migration 0002) instead of sorting.
+      .$if(archived === 'false', (q) => q.orderBy('archived_at'))
       .$call((q) =>
         order === 'updated'
           ? q.orderBy('updated_at', 'desc').orderBy('id')
@@ -154,17 +149,24 @@ export async function queryPortfolio(ws: Workspace, query: PortfolioQuery = {}):
       .offset((page - 1) * pageSize)
       .execute(),
   ]);
-  const counted = totals as unknown as Record<string, number>;
+  // counts[g * 128 + letter]: one typed-array increment per guideline per product.
+  const tally = new Uint32Array(guidelineIds.length * 128);
+  for (const { outcome_codes } of codes) {
+    for (let g = 0; g < guidelineIds.length; g++) {
+      const slot = g * 128 + (outcome_codes.charCodeAt(g) & 127);
+      tally[slot] = (tally[slot] ?? 0) + 1;
+    }
+  }
   const counts: Record<string, Record<Outcome, number>> = {};
   guidelineIds.forEach((id, g) => {
     counts[id] = Object.fromEntries(
-      OUTCOMES.map((o) => [o, Number(counted[`c${g}_${OUTCOME_CODE[o]}`] ?? 0)]),
+      OUTCOMES.map((o) => [o, tally[g * 128 + OUTCOME_CODE[o].charCodeAt(0)] ?? 0]),
     ) as Record<Outcome, number>;
   });
   return {
     page,
     pageSize,
-    total: Number(totals.total),
+    total: codes.length,
     counts,
     items: rows.map((r) => {
       const outcomes = decodeOutcomes(r.outcome_codes);

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.js';
+import { portfolioIndexesMigration } from './0002-portfolio-indexes.js';
 
 /**
  * Every migration, in order, in code (not read from a folder at run time): the bundled CLI and
@@ -7,4 +8,5 @@ import { initialMigration } from './0001-initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
+  '0002-portfolio-indexes': portfolioIndexesMigration,
 };
