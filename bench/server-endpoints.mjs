@@ -132,6 +132,7 @@ async function measure(pathOf, conns, seconds) {
     url: base,
     connections: conns,
     duration: seconds,
+    timeout: 30,
     headers,
     requests: [{ setupRequest: (req) => ({ ...req, path: pathOf() }) }],
   });
@@ -167,8 +168,15 @@ function peakRssMb(pid) {
 const results = [];
 let rss = Number.NaN;
 try {
-  // Warm up: compile the hot paths, fill the catalog caches.
-  for (const name of Object.keys(paths)) await measure(paths[name], 2, 1);
+  // Warm up, one request after another: read the database file into the page cache, compile the
+  // hot paths. A cold first portfolio scan of a 1 GB file can take seconds.
+  for (const name of Object.keys(paths)) {
+    for (let i = 0; i < 20; i++) {
+      const r = await fetch(`${base}${paths[name]()}`, { headers });
+      if (r.status !== 200) throw new Error(`warm-up: ${name} answered ${r.status}: ${await r.text()}`);
+      await r.arrayBuffer();
+    }
+  }
   for (const name of Object.keys(paths)) {
     log(`measuring ${name}…`);
     const single = await measure(paths[name], 1, Math.max(3, duration / 2));
