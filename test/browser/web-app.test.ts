@@ -194,7 +194,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       await page.getByRole('link', { name: 'Overview' }).click();
       await expect.poll(() => tile.getAttribute('class')).toContain('outcome--met');
       // In words too, not only in colour: the badge reads "✓ Met".
-      expect((await tile.locator('.tile__outcome').innerText()).replace(/\s+/g, '')).toBe('✓Met');
+      expect(((await tile.locator('.tile__outcome').textContent()) ?? '').replace(/\s+/g, '')).toBe('✓Met');
       state = await detail(api);
       expect(state.report.guidelines.find((g) => g.id === '2')?.outcome).toBe('met');
       expect(state.evidence.some((e) => e.target.id === first.id && e.file?.sha256 === sha256)).toBe(true);

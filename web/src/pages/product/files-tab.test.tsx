@@ -60,7 +60,7 @@ describe('reports and files', () => {
     expect(screen.getByText('status "done" is not a status', { exact: false })).toBeTruthy();
     const form = s.writes()[0]?.form;
     expect(form?.get('expectedRevision')).toBe('7');
-    expect((form?.get('assessment') as File).name).toBe('camera.yaml');
+    expect(form?.get('assessment')).toMatchObject({ name: 'camera.yaml' });
   });
 
   it('imports nothing when the replacement is not confirmed', async () => {

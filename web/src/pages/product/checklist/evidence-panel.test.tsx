@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BLOB_BYTES } from '../../../../../src/storage/blob-limits.js';
 import type { EvidenceItem } from '../../../api/api-types.js';
