@@ -20,12 +20,16 @@ import {
 import { profileSchema, putProfileBodySchema, putProfileResponseSchema } from '../api/profile-schemas.js';
 import { productDetailBody } from '../presenters/detail-body.js';
 import { warningsOf } from '../presenters/finding-presenter.js';
-import { JSON_CONTENT_TYPE } from '../presenters/preserialized.js';
+import { JSON_CONTENT_TYPE, preserialized } from '../presenters/preserialized.js';
+import { latestChange, VersionedCache } from '../read-cache.js';
 import type { ServerContext } from '../server-context.js';
 
 export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
   const ws = context.workspace;
   const tags = ['products'];
+  // About 150 KB per product detail and 30 KB per portfolio page: a few tens of MB at most.
+  const detailCache = new VersionedCache<string>(100);
+  const portfolioCache = new VersionedCache<string>(50);
 
   app.get(
     '/api/v1/products',
@@ -33,7 +37,16 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       config: { access: VIEWER },
       schema: { tags, querystring: portfolioQuerySchema, response: { 200: portfolioSchema } },
     },
-    async (request) => queryPortfolio(ws, request.query),
+    async (request, reply) => {
+      const key = JSON.stringify(request.query);
+      const version = await latestChange(ws, null);
+      let body = version === null ? undefined : portfolioCache.get(key, version);
+      if (body === undefined) {
+        body = preserialized(portfolioSchema, await queryPortfolio(ws, request.query));
+        if (version !== null) portfolioCache.set(key, version, body);
+      }
+      return reply.type(JSON_CONTENT_TYPE).send(body as never);
+    },
   );
 
   app.post(
@@ -54,10 +67,16 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       config: { access: VIEWER },
       schema: { tags, params: productIdParamsSchema, response: { 200: productDetailSchema } },
     },
-    async (request, reply) =>
-      reply
-        .type(JSON_CONTENT_TYPE)
-        .send(productDetailBody(await getProductDetail(ws, request.params.productId)) as never),
+    async (request, reply) => {
+      const id = request.params.productId;
+      const version = await latestChange(ws, id);
+      let body = version === null ? undefined : detailCache.get(id, version);
+      if (body === undefined) {
+        body = productDetailBody(await getProductDetail(ws, id));
+        if (version !== null) detailCache.set(id, version, body);
+      }
+      return reply.type(JSON_CONTENT_TYPE).send(body as never);
+    },
   );
 
   app.patch(
