@@ -3,7 +3,7 @@
  * text; questions that do not arise (WPS without Wi-Fi) are shown as such and count as "no". Below
  * it, the applicability the server derives from the saved answers.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../../api/api-error.js';
 import type { Profile, ProfileQuestions, Warning } from '../../../api/api-types.js';
 import { useApi, useCan } from '../../../app/app-context.js';
@@ -64,12 +64,14 @@ function ProfileForm({ productId, questions, profile, onSaved, reloadProfile }: 
   const [conflict, setConflict] = useState<Profile | null>(null);
   const [reloading, setReloading] = useState(false);
 
-  // A newer saved profile (after a save or a reload) replaces the form unless it has edits.
-  const savedKey = JSON.stringify(saved);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the saved answers' content.
-  useEffect(() => {
+  // A newer saved profile (after a save or a reload) replaces the form's answers. Adjusted while
+  // rendering, not in an effect: an effect that ran after the reader's first click would undo it.
+  const savedKey = `${profile.revision}:${JSON.stringify(saved)}`;
+  const [shownKey, setShownKey] = useState(savedKey);
+  if (shownKey !== savedKey) {
+    setShownKey(savedKey);
     setAnswers(saved);
-  }, [savedKey, profile.revision]);
+  }
 
   const resolved = resolveAnswers(questions, answers);
   const dirty = !sameAnswers(answers, saved);
