@@ -1,6 +1,6 @@
 /**
- * Answers of the two heaviest reads — the product detail (a full report model) and the portfolio —
- * kept in memory, each tagged with the database's change counter when it was computed: the id of
+ * Answers of the heaviest reads — the product detail (a full report model), the profile with its
+ * derived applicability, and the portfolio — kept in memory, each tagged with the database's change counter when it was computed: the id of
  * the latest audit event (of that product, or of anything). Every change to a product appends an
  * audit event in the same transaction (docs/storage.md, "audit trail"), so a newer event means a
  * possibly different answer; the counter is read before the answer is computed, so an answer can

@@ -91,6 +91,17 @@ describe.each(DATABASES)('cached reads on %s', (dialect) => {
     });
     const mqtt = (await detail()).report.requirements.find((r: { id: string }) => r.id === '2.4.7.13');
     expect(mqtt.applicability.kind).toBe('not-applicable');
+    const profile = (await send(server.app, assessor, 'GET', `/api/v1/products/${id}/profile`)).json();
+    expect(profile.answers).toEqual({ mqtt: false });
+    await send(server.app, assessor, 'PUT', `/api/v1/products/${id}/profile`, {
+      expectedRevision: profile.revision,
+      answers: { mqtt: true },
+    });
+    expect(
+      (await send(server.app, assessor, 'GET', `/api/v1/products/${id}/profile`)).json().answers,
+    ).toEqual({
+      mqtt: true,
+    });
 
     // Archive.
     before = await detail();

@@ -30,6 +30,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
   // About 150 KB per product detail and 30 KB per portfolio page: a few tens of MB at most.
   const detailCache = new VersionedCache<string>(100);
   const portfolioCache = new VersionedCache<string>(50);
+  const profileCache = new VersionedCache<string>(100);
 
   app.get(
     '/api/v1/products',
@@ -133,7 +134,16 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       config: { access: VIEWER },
       schema: { tags, params: productIdParamsSchema, response: { 200: profileSchema } },
     },
-    async (request) => getProfile(ws, request.params.productId),
+    async (request, reply) => {
+      const id = request.params.productId;
+      const version = await latestChange(ws, id);
+      let body = version === null ? undefined : profileCache.get(id, version);
+      if (body === undefined) {
+        body = preserialized(profileSchema, await getProfile(ws, id));
+        if (version !== null) profileCache.set(id, version, body);
+      }
+      return reply.type(JSON_CONTENT_TYPE).send(body as never);
+    },
   );
 
   app.put(
