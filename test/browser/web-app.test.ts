@@ -12,7 +12,13 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './support/api-session.js';
-import { chromiumMissing, launchChromium, screenshot, watchProblems } from './support/chromium.js';
+import {
+  accessibilityProblems,
+  chromiumMissing,
+  launchChromium,
+  screenshot,
+  watchProblems,
+} from './support/chromium.js';
 import { type RunningServer, startServer } from './support/server-process.js';
 
 const missing = chromiumMissing();
@@ -100,6 +106,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       await page.getByText('Setup token received from the link').waitFor();
       await page.getByText('The password must follow these rules').waitFor();
       await screenshot(page, 'setup');
+      expect(await accessibilityProblems(page)).toEqual([]);
       await page.getByLabel('Your name').fill(ADMIN.name);
       await page.getByLabel('User name').fill(ADMIN.username);
       await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
@@ -117,6 +124,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       await page.waitForURL(/\/login$/);
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
       await screenshot(page, 'login');
+      expect(await accessibilityProblems(page)).toEqual([]);
       await logIn(page, ADMIN);
 
       // Create a product: the form leads to its profile.
@@ -187,6 +195,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       expect(download.status()).toBe(200);
       expect(Buffer.from(await download.body()).equals(bytes)).toBe(true);
       await screenshot(page, 'checklist-filtered');
+      expect(await accessibilityProblems(page)).toEqual([]);
 
       // The strip above the checklist and the tile on the overview now say "met".
       const chip = page.locator('.strip__chip[data-guideline="2"]');
@@ -199,6 +208,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       expect(state.report.guidelines.find((g) => g.id === '2')?.outcome).toBe('met');
       expect(state.evidence.some((e) => e.target.id === first.id && e.file?.sha256 === sha256)).toBe(true);
       await screenshot(page, 'product-overview', true);
+      expect(await accessibilityProblems(page)).toEqual([]);
 
       // Change one status again, then read its history: who, when, before and after.
       await page.goto(
@@ -225,11 +235,13 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       expect(await latest.locator('td').nth(3).textContent()).toContain('compliant');
       expect(await latest.locator('td').nth(4).textContent()).toContain('partially-compliant');
       await screenshot(page, 'history');
+      expect(await accessibilityProblems(page)).toEqual([]);
 
       // The profile page with its derived applicability.
       await page.goto(`${server.url}/products/${productId}/profile`);
       await page.getByRole('heading', { name: 'Derived applicability' }).waitFor();
       await screenshot(page, 'profile');
+      expect(await accessibilityProblems(page)).toEqual([]);
 
       // Several products in the portfolio: the three examples, imported with their evidence.
       for (const example of ['wifi-camera', 'smart-plug', 'ble-wearable']) {
@@ -240,6 +252,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       await page.goto(`${server.url}/`);
       await expect.poll(() => page.locator('tbody tr.heat-map__row').count()).toBe(4);
       await screenshot(page, 'portfolio', true);
+      expect(await accessibilityProblems(page)).toEqual([]);
 
       // Log out: the session ends on the server too.
       await page.getByRole('button', { name: 'Log out' }).click();
@@ -266,12 +279,14 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       await page.getByText('User created').waitFor();
       await page.getByRole('rowheader', { name: new RegExp(VIEWER.name) }).waitFor();
       await screenshot(page, 'admin-users');
+      expect(await accessibilityProblems(page)).toEqual([]);
       await page.getByRole('link', { name: 'API tokens' }).click();
       await page.getByLabel('Name', { exact: true }).fill('release pipeline');
       await page.getByRole('button', { name: 'Create token' }).click();
       const secret = await page.locator('#new-token-secret').textContent();
       expect(secret).toMatch(/^iot_/);
       await screenshot(page, 'admin-tokens');
+      expect(await accessibilityProblems(page)).toEqual([]);
       await context.close();
 
       const viewer = await newPage([403]);
@@ -290,6 +305,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
       expect(await viewer.page.locator('li.question fieldset:not([disabled])').count()).toBe(0);
       expect(await viewer.page.getByRole('button', { name: 'Save the profile' }).count()).toBe(0);
       await screenshot(viewer.page, 'viewer-profile');
+      expect(await accessibilityProblems(viewer.page)).toEqual([]);
 
       // The server refuses a viewer's write however it is sent: from the browser's own session…
       // (Evaluated in the page, where fetch sends the viewer's session cookie.)

@@ -61,3 +61,23 @@ export function watchProblems(page: Page, refused: readonly number[] = []): stri
   });
   return problems;
 }
+
+/**
+ * Form controls a screen reader could not name (no <label>, aria-label or aria-labelledby), and
+ * the number of h1 headings: every page should have one h1 and no unnamed control.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const problems = [];
+    const controls = document.querySelectorAll('input:not([type=hidden]), select, textarea, button');
+    for (const el of controls) {
+      const named = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+        || (el.tagName === 'BUTTON' && el.textContent.trim() !== '');
+      if (!named) problems.push('unnamed ' + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + (el.getAttribute('type') || ''));
+    }
+    const h1 = document.querySelectorAll('h1').length;
+    if (h1 !== 1) problems.push(h1 + ' h1 headings');
+    if (!document.querySelector('main')) problems.push('no main landmark');
+    return problems;
+  })()`)) as string[];
+}
