@@ -120,6 +120,26 @@ describe('iotassure serve', () => {
       expect(track).toMatch(/^HTTP\/1\.1 (400|405|501)/);
       expect(track).not.toMatch(/^HTTP\/1\.1 200/);
 
+      // A consistent backup while the server runs, restored into a new folder.
+      const backup = join(dataDir, '..', `${basename(dataDir)}-backup.sqlite`);
+      const made = runCli(['server', 'backup', '-o', backup, '--data-dir', dataDir]);
+      expect(made.stderr).toContain('a sqlite backup of');
+      expect(made.status).toBe(0);
+      const again = runCli(['server', 'backup', '-o', backup, '--data-dir', dataDir]);
+      expect(again.status).toBe(3);
+      expect(again.stderr).toContain('never overwrite');
+      const restoredDir = `${dataDir}-restored`;
+      const restored = runCli(['server', 'restore', backup, '--data-dir', restoredDir]);
+      expect(restored.stderr).toContain('restored');
+      expect(restored.status).toBe(0);
+      const db = new Database(join(restoredDir, 'iotassure.sqlite'), { readonly: true });
+      expect(db.prepare('select username, role from users').all()).toEqual([
+        { username: 'operator', role: 'administrator' },
+      ]);
+      db.close();
+      rmSync(backup, { force: true });
+      rmSync(restoredDir, { recursive: true, force: true });
+
       const exited = new Promise<number | null>((resolve) =>
         server.child.on('exit', (code) => resolve(code)),
       );
