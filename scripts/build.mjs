@@ -48,7 +48,6 @@ await build({
     'better-sqlite3',
     'pg',
     '@zxcvbn-ts/*',
-    'file-type',
     // pdfkit (with fontkit, 2 MB) is needed only for --format pdf: imported when a PDF is rendered.
     'pdfkit',
   ],
