@@ -41,10 +41,15 @@ describe('the web app files', () => {
     expect(r.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it('keeps JSON 404s for unknown API paths and does not serve dot files', async () => {
+  it('keeps JSON 404s for unknown API paths and missing assets, and does not serve dot files', async () => {
     const api = await send(server.app, ANONYMOUS, 'GET', '/api/v1/nothing');
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe('not-found');
+    // An old build's asset name: a 404, never index.html served as a script.
+    const stale = await send(server.app, ANONYMOUS, 'GET', '/assets/app-0000.js');
+    expect(stale.statusCode).toBe(404);
+    expect(stale.body).not.toBe(index);
+    expect(stale.json().error.code).toBe('not-found');
     const dot = await send(server.app, ANONYMOUS, 'GET', '/.secret');
     expect(dot.body).not.toContain('not served');
   });

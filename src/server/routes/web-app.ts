@@ -31,8 +31,11 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
     });
     // Not a static file: the app's own (client-side) routes get index.html; /api/… keeps its JSON 404.
     scope.get('/*', async (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        const error = new ApiError('not-found', `no route GET ${request.url.split('?')[0]}`);
+      // A missing file under /assets/ (an old build's hashed name) is a 404, not the app's page:
+      // a browser would otherwise try to run index.html as a script or style sheet.
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
+        const what = request.url.startsWith('/api/') ? 'no route GET' : 'no such file';
+        const error = new ApiError('not-found', `${what} ${request.url.split('?')[0]}`);
         return reply.code(error.status).send(errorBody(error.code, error.message));
       }
       reply.header('cache-control', 'no-cache');
