@@ -46,7 +46,12 @@ program
   .command('report')
   .description('report the outcome of each Code of Practice guideline for an assessment')
   .argument('<file>', 'assessment file (YAML or JSON)')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+  .addOption(
+    new Option(
+      '-f, --format <format>',
+      'output format (default: from the -o file name, e.g. report.pdf; otherwise text)',
+    ).choices(REPORT_FORMATS),
+  )
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .option('--color', 'force colour in text output')
   .option('--no-color', 'no colour in text output')
@@ -99,6 +104,7 @@ program
   .argument('<workbook>', 'an XLSX file written by `iotassure report --format xlsx`, edited')
   .argument('<file>', 'the assessment file to update (comments and layout are kept)')
   .option('--dry-run', 'print the updated file instead of writing it', false)
+  .option('--force', 'apply a workbook exported from a different product (name, model or version)', false)
   .action(async (workbook: string, file: string, opts) => {
     const { importXlsxCommand } = await import('./commands/import-xlsx-command.js');
     process.exitCode = await importXlsxCommand(workbook, file, opts);

@@ -85,6 +85,35 @@ describe.each(['text', 'md', 'html', 'json'])('report --format %s', (format) => 
   });
 });
 
+describe('report -o: the format from the file name', () => {
+  it('takes the format from the extension when -f is not given', () => {
+    for (const [name, check] of [
+      ['by-name.pdf', (b: Buffer) => expect(b.subarray(0, 5).toString('latin1')).toBe('%PDF-')],
+      ['by-name.xlsx', (b: Buffer) => expect(b.subarray(0, 2).toString('latin1')).toBe('PK')],
+      ['by-name.html', (b: Buffer) => expect(b.toString('utf8')).toMatch(/^<!doctype html>/i)],
+      ['by-name.md', (b: Buffer) => expect(b.toString('utf8')).toMatch(/^# Compliance report/)],
+      [
+        'by-name.json',
+        (b: Buffer) => expect(JSON.parse(b.toString('utf8')).product.name).toBe('Guideline One Cam'),
+      ],
+      ['by-name.out', (b: Buffer) => expect(b.toString('utf8')).toMatch(/^iotassure compliance report\n/)],
+    ] as const) {
+      const out = join(dir, name);
+      const r = runCli(['report', G1, '-o', out]);
+      expect(r.status, `${name}: ${r.stderr}`).toBe(0);
+      check(readFileSync(out));
+    }
+  });
+
+  it('refuses text into a file named .pdf or .xlsx, and writes nothing', () => {
+    const out = join(dir, 'mismatch.pdf');
+    const r = runCli(['report', G1, '-f', 'text', '-o', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is named like a pdf file, but --format is text');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('report', () => {
   it('an invalid assessment: exit 3, diagnostics and a pointer to validate; -o file not created', () => {
     const file = `${FIXTURES}/errors.yaml`;

@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
+import { sha256File } from '../../assessment-file/evidence-hash.js';
 import { buildReport } from '../../core/report/report-model.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { RENDERERS } from '../../renderers/registry.js';
@@ -8,7 +9,8 @@ import { CliError, EXIT } from '../exit-codes.js';
 import { toolInfo } from '../tool-info.js';
 
 export interface ReportOptions {
-  readonly format: string;
+  /** Absent: taken from the output file's extension, else text. */
+  readonly format?: string;
   readonly output?: string;
   readonly evidence: boolean;
   readonly color?: boolean;
@@ -21,8 +23,37 @@ export function parseFormat(format: string): ReportFormat {
   return format as ReportFormat;
 }
 
+/** The format a file name asks for by its extension (`.json` means JSON; OSCAL needs `-f oscal`). */
+const FORMAT_BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
+  '.txt': 'text',
+  '.md': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+  '.csv': 'csv',
+  '.xlsx': 'xlsx',
+  '.pdf': 'pdf',
+};
+
+/**
+ * -f decides; without it the -o file's extension does, so `-o report.pdf` never holds plain text.
+ * An explicit format that contradicts a binary extension (text into report.pdf) is refused.
+ */
+export function chooseFormat(format: string | undefined, output: string | undefined): ReportFormat {
+  const implied = output && output !== '-' ? FORMAT_BY_EXTENSION[extname(output).toLowerCase()] : undefined;
+  if (format === undefined) return implied ?? 'text';
+  const chosen = parseFormat(format);
+  if (implied && implied !== chosen && BINARY_FORMATS.includes(implied)) {
+    throw new CliError(
+      `${output} is named like a ${implied} file, but --format is ${chosen}; use -f ${implied} or another file name`,
+      EXIT.usage,
+    );
+  }
+  return chosen;
+}
+
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
-  const format = parseFormat(options.format);
+  const format = chooseFormat(options.format, options.output);
   const loaded = loadAssessmentOrExit(file, { checkEvidence: options.evidence });
   const report = buildReport({
     ctx: loaded.ctx,
@@ -48,6 +79,8 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
     ...loaded.assessment.requirements.values(),
     ...loaded.assessment.attestations.values(),
   ].flatMap((r) => r.evidence.flatMap((e) => (e.kind === 'file' ? [resolve(base, e.path)] : [])));
-  writeOutput(await render(report, { color }), options.output, [file, ...evidence]);
+  // The XLSX export records which file it came from, so import-xlsx can tell it has changed since.
+  const sourceSha256 = format === 'xlsx' ? sha256File(file) : undefined;
+  writeOutput(await render(report, { color, sourceSha256 }), options.output, [file, ...evidence]);
   return EXIT.ok;
 }
