@@ -9,6 +9,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface RenderOptions {
   /** ANSI colour, for text output to a terminal only. */
   readonly color: boolean;
+  /** SHA-256 of the assessment file the report comes from; the XLSX export records it for import-xlsx. */
+  readonly sourceSha256?: string;
 }
 
 /** A renderer turns the one report model into one output format; it computes no outcomes of its own. */

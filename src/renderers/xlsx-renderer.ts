@@ -8,6 +8,8 @@ import { STATUSES } from '../core/assessment/assessment-types.js';
 import { APPLICABILITY_LABEL, OUTCOME_STYLE, STATUS_STYLE } from './labels.js';
 import type { BinaryRenderer } from './renderer.js';
 import { safeCell } from './spreadsheet-cell.js';
+import { CHECKLIST_COLUMNS } from './xlsx-checklist-columns.js';
+import { type ExportedRow, writeExportRecord } from './xlsx-export-record.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
 
@@ -17,21 +19,9 @@ function styleHeader(row: ExcelJS.Row): void {
   row.alignment = { vertical: 'middle', wrapText: true };
 }
 
-export const CHECKLIST_COLUMNS = [
-  { header: 'Id', key: 'id', width: 13 },
-  { header: 'Number', key: 'number', width: 11 },
-  { header: 'CF section', key: 'section', width: 28 },
-  { header: 'Requirement', key: 'text', width: 70 },
-  { header: 'Guidelines', key: 'guidelines', width: 11 },
-  { header: 'Applicability', key: 'applicability', width: 36 },
-  { header: 'Status', key: 'status', width: 20 },
-  { header: 'Justification', key: 'justification', width: 50 },
-  { header: 'Evidence', key: 'evidence', width: 50 },
-  { header: 'Assessor', key: 'assessor', width: 24 },
-  { header: 'Date', key: 'date', width: 12 },
-] as const;
+export { CHECKLIST_COLUMNS } from './xlsx-checklist-columns.js';
 
-export const renderXlsx: BinaryRenderer = async (report) => {
+export const renderXlsx: BinaryRenderer = async (report, options) => {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = `${report.tool.name} ${report.tool.version}`;
   workbook.created = new Date(report.generatedAt);
@@ -70,9 +60,9 @@ export const renderXlsx: BinaryRenderer = async (report) => {
   const checklist = workbook.addWorksheet('Checklist');
   checklist.columns = CHECKLIST_COLUMNS.map((c) => ({ ...c }));
   styleHeader(checklist.getRow(1));
+  const exported = new Map<string, ExportedRow>();
   for (const r of report.requirements) {
-    const row = checklist.addRow({
-      id: safeCell(r.id),
+    const shown = {
       number: safeCell(r.number ?? ''),
       section: safeCell(r.section ? `${r.section.id} ${r.section.title}` : ''),
       text: safeCell(r.text ?? '(the source gives no text)'),
@@ -80,9 +70,6 @@ export const renderXlsx: BinaryRenderer = async (report) => {
       applicability: safeCell(
         `${APPLICABILITY_LABEL[r.applicability.kind]}${r.applicability.reason ? ` — ${r.applicability.reason}` : ''}`,
       ),
-      // The recorded status, as the file keeps it, so an edited workbook can be read back.
-      status: r.recordedStatus ?? 'not-assessed',
-      justification: safeCell(r.justification ?? ''),
       evidence: safeCell(
         r.evidence
           .map((e) =>
@@ -90,9 +77,16 @@ export const renderXlsx: BinaryRenderer = async (report) => {
           )
           .join('\n'),
       ),
-      assessor: safeCell(r.assessor ?? ''),
-      date: safeCell(r.date ?? ''),
-    });
+    };
+    const values = {
+      // The recorded status, as the file keeps it, so an edited workbook can be read back.
+      status: r.recordedStatus ?? 'not-assessed',
+      justification: safeCell(r.justification),
+      assessor: safeCell(r.assessor),
+      date: safeCell(r.date),
+    };
+    const row = checklist.addRow({ id: safeCell(r.id), ...shown, ...values });
+    exported.set(r.id, { id: r.id, values, shown });
     row.alignment = { vertical: 'top', wrapText: true };
     row.getCell('status').dataValidation = {
       type: 'list',
@@ -106,6 +100,12 @@ export const renderXlsx: BinaryRenderer = async (report) => {
   }
   checklist.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
   checklist.autoFilter = { from: 'A1', to: `K${report.requirements.length + 1}` };
+
+  await writeExportRecord(workbook, {
+    product: { name: report.product.name, model: report.product.model, version: report.product.version },
+    sourceSha256: options.sourceSha256 ?? null,
+    rows: exported,
+  });
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 };
