@@ -38,6 +38,7 @@ export interface ExportedRow {
 }
 
 export interface ExportRecord {
+  /** As safeCell writes them, like every other value. */
   readonly product: { readonly name: string; readonly model: string | null; readonly version: string | null };
   readonly sourceSha256: string | null;
   readonly rows: ReadonlyMap<string, ExportedRow>;

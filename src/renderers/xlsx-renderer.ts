@@ -102,7 +102,11 @@ export const renderXlsx: BinaryRenderer = async (report, options) => {
   checklist.autoFilter = { from: 'A1', to: `K${report.requirements.length + 1}` };
 
   await writeExportRecord(workbook, {
-    product: { name: report.product.name, model: report.product.model, version: report.product.version },
+    product: {
+      name: safeCell(report.product.name),
+      model: report.product.model && safeCell(report.product.model),
+      version: report.product.version && safeCell(report.product.version),
+    },
     sourceSha256: options.sourceSha256 ?? null,
     rows: exported,
   });

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../src/renderers/registry.js';
+import { readExportRecord } from '../../src/renderers/xlsx-export-record.js';
 import { renderXlsx } from '../../src/renderers/xlsx-renderer.js';
 import { reportFromYaml } from '../fixtures/report-fixture.js';
 
@@ -17,9 +18,9 @@ const report = reportFromYaml(
   ].join('\n'),
 );
 
-async function workbook(): Promise<ExcelJS.Workbook> {
+async function workbook(sourceSha256?: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await renderXlsx(report, { color: false })).buffer as ArrayBuffer);
+  await wb.xlsx.load((await renderXlsx(report, { color: false, sourceSha256 })).buffer as ArrayBuffer);
   return wb;
 }
 
@@ -61,5 +62,44 @@ describe('XLSX renderer', () => {
         if (typeof c.value === 'string') expect(c.value).not.toMatch(/^[=+\-@]/);
       }),
     );
+  });
+
+  it('records what it exported in a very hidden, protected _export sheet', async () => {
+    const sha = 'ab'.repeat(32);
+    const wb = await workbook(sha);
+    const sheet = wb.getWorksheet('_export');
+    expect(sheet?.state).toBe('veryHidden');
+    // exceljs keeps the protection it writes, though its types do not declare it.
+    expect((sheet as unknown as { sheetProtection?: object }).sheetProtection).toMatchObject({ sheet: true });
+    const record = readExportRecord(wb);
+    if (typeof record === 'string') throw new Error(record);
+    expect(record.product).toEqual({
+      name: `'=HYPERLINK("http://evil.example")`,
+      model: null,
+      version: '1.0',
+    });
+    expect(record.sourceSha256).toBe(sha);
+    expect(record.rows.size).toBe(126);
+    // As the fixture's YAML says, and as the Checklist shows them (formula-like text made safe).
+    expect(record.rows.get('2.4.3.5')?.values).toEqual({
+      status: 'non-compliant',
+      justification: "'=1+1",
+      assessor: "'@me",
+      date: '',
+    });
+    expect(record.rows.get('2.4.8.4')?.values.justification).toBe('Blank passwords rejected');
+    expect(record.rows.get('2.4.3.6')?.values.status).toBe('not-assessed');
+    expect(record.rows.get('2.4.3.5')?.shown.number).toBe('2.4.3.5');
+    sheet?.eachRow((r) =>
+      r.eachCell((c) => {
+        if (typeof c.value === 'string') expect(c.value).not.toMatch(/^[=+\-@]/);
+      }),
+    );
+  });
+
+  it('a workbook without the record reads as missing', async () => {
+    const wb = await workbook();
+    wb.removeWorksheet(wb.getWorksheet('_export')!.id);
+    expect(readExportRecord(wb)).toBe('missing');
   });
 });

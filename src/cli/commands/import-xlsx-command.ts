@@ -5,6 +5,7 @@ import { readAssessmentText } from '../../assessment-file/read-assessment.js';
 import type { Product } from '../../core/assessment/assessment-types.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { printable } from '../../diagnostics/printable.js';
+import { safeCell } from '../../renderers/spreadsheet-cell.js';
 import { loadAssessmentOrExit, loader, printDiagnostics, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
@@ -35,7 +36,12 @@ export async function importXlsxCommand(
   const reading = await readWorkbook(data, loaded.ctx, loaded.assessment, loaded.evaluation);
   const { record } = reading;
   if (record) {
-    const product = loaded.assessment.product;
+    // The record keeps the product as safeCell writes it; compare like with like.
+    const product = {
+      name: safeCell(loaded.assessment.product.name),
+      model: loaded.assessment.product.model && safeCell(loaded.assessment.product.model),
+      version: loaded.assessment.product.version && safeCell(loaded.assessment.product.version),
+    };
     const same =
       record.product.name === product.name &&
       record.product.model === product.model &&
