@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_POLICY, ADDRESS_POLICY } from '../../src/server/auth/login-throttle.js';
 import { buildApp } from '../../src/server/build-app.js';
 import { hashToken } from '../../src/workspace/secret-tokens.js';
 import { issueSetupToken } from '../../src/workspace/setup-token.js';
@@ -94,6 +95,9 @@ describe.each(DATABASES)('logging in, sessions and passwords on %s', (dialect) =
     server = await startTestServer(dialect);
     admin = await setUpAdministrator(server);
     await userWithRole(server, admin, 'assessor', 'carol');
+    // Made now: later tests move the clock by hours, past the administrator's session.
+    await userWithRole(server, admin, 'viewer', 'burst-target');
+    await userWithRole(server, admin, 'viewer', 'change-target');
   });
   afterAll(async () => server.close());
 
@@ -162,6 +166,70 @@ describe.each(DATABASES)('logging in, sessions and passwords on %s', (dialect) =
     expect(r.statusCode).toBe(429);
     // Another address is not affected.
     expect((await login('carol', 'assessor passphrase for tests', '10.9.9.10')).statusCode).toBe(200);
+  });
+
+  it('counts a burst of parallel guesses before checking any: no more checks than one by one, then 429', async () => {
+    // One by one with no time passing, the free attempts fail (401) and so does the one that sets
+    // the first wait; everything after is refused unchecked. A burst must get exactly that.
+    const checkedOneByOne = ACCOUNT_POLICY.freeAttempts + 1;
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login('burst-target', `wrong guess number ${i}`, `10.6.0.${i}`)),
+    );
+    const statuses = burst.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(checkedOneByOne);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - checkedOneByOne);
+    const row = await server.workspace.db
+      .selectFrom('login_throttle')
+      .selectAll()
+      .where('key', '=', 'account:burst-target')
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(checkedOneByOne);
+    // The right password, inside a second burst while blocked, is not accepted either.
+    const second = await Promise.all([
+      login('burst-target', 'wrong guess again', '10.6.1.1'),
+      login('burst-target', 'viewer passphrase for tests', '10.6.1.2'),
+      login('burst-target', 'wrong guess once more', '10.6.1.3'),
+    ]);
+    expect(second.map((r) => r.statusCode)).toEqual([429, 429, 429]);
+    server.clock.advance(1100);
+    expect((await login('burst-target', 'viewer passphrase for tests', '10.6.1.4')).statusCode).toBe(200);
+  });
+
+  it('counts a burst from one address across accounts the same way', async () => {
+    const checkedOneByOne = ADDRESS_POLICY.freeAttempts + 1;
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login(`burst-account-${i}`, 'guess guess guess', '10.7.7.7')),
+    );
+    const statuses = burst.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(checkedOneByOne);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - checkedOneByOne);
+    server.clock.advance(1100);
+  });
+
+  it('throttles wrong current passwords on a password change like logins, on the account', async () => {
+    const target = await logInAs(server, 'change-target', 'viewer passphrase for tests');
+    const change = (currentPassword: string) =>
+      send(server.app, target, 'PUT', '/api/v1/session/password', {
+        currentPassword,
+        newPassword: 'a brand new passphrase here',
+      });
+    const checkedOneByOne = ACCOUNT_POLICY.freeAttempts + 1;
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => change(`not my password ${i}`)));
+    const statuses = burst.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(checkedOneByOne);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - checkedOneByOne);
+    // While blocked even the right current password is refused unchecked, and so is a login.
+    expect((await change('viewer passphrase for tests')).statusCode).toBe(429);
+    expect((await login('change-target', 'viewer passphrase for tests', '10.8.0.1')).statusCode).toBe(429);
+    server.clock.advance(1100);
+    expect((await change('viewer passphrase for tests')).statusCode).toBe(200);
+    // A success starts the account's count afresh.
+    const row = await server.workspace.db
+      .selectFrom('login_throttle')
+      .selectAll()
+      .where('key', '=', 'account:change-target')
+      .executeTakeFirst();
+    expect(row).toBeUndefined();
   });
 
   it('keeps the throttle through a restart (it is in the database)', async () => {

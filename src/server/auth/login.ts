@@ -3,7 +3,11 @@
  * so timing does not reveal accounts), then a fresh session. One answer for every failure — wrong
  * name, wrong password, disabled account — so the login form reveals nothing either.
  */
-import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from '../../workspace/login-throttle.js';
+import {
+  clearLoginFailures,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+} from '../../workspace/login-throttle.js';
 import { auditSessionEvent, createSession, type NewSession } from '../../workspace/sessions.js';
 import { findUserCredentials, type UserView, usernameKey } from '../../workspace/users.js';
 import { ApiError } from '../http-errors.js';
@@ -35,20 +39,28 @@ export async function logIn(
 ): Promise<LoginResult> {
   const ws = context.workspace;
   const keys = throttleKeys(usernameKey(username), address);
-  const blockedUntil = await loginBlockedUntil(ws, [keys.account, keys.address]);
-  // While blocked, the password is not even checked: guessing gets no answer at all.
-  if (blockedUntil) throw tooManyAttempts(new Date(blockedUntil).getTime() - context.now().getTime());
+  // The attempt is reserved (counted as a failure) before the password is checked, atomically:
+  // a burst of parallel guesses gets no more checks than the same guesses one by one. While
+  // blocked, the password is not even checked: guessing gets no answer at all.
+  const reservation = await reserveLoginAttempt(ws, [
+    { key: keys.account, policy: ACCOUNT_POLICY },
+    { key: keys.address, policy: ADDRESS_POLICY },
+  ]);
+  if (!reservation.allowed) {
+    throw tooManyAttempts(new Date(reservation.blockedUntil).getTime() - context.now().getTime());
+  }
 
   const user = await findUserCredentials(ws, username);
   const hash = user?.passwordHash ?? (await dummyHash(context.passwordHashing));
   const { ok } = await verifyPassword(password, hash, context.passwordHashing);
   if (!user || !ok || user.disabled) {
-    await recordLoginFailure(ws, [keys.account], ACCOUNT_POLICY);
-    await recordLoginFailure(ws, [keys.address], ADDRESS_POLICY);
+    // The reservation already counted this failure.
     throw new ApiError('bad-credentials', 'the user name or password is wrong, or the account is disabled');
   }
-  // The account starts afresh; the address keeps its count (one good login must not hide guessing).
+  // The account starts afresh; the address keeps its earlier failures (one good login must not
+  // hide guessing) but not this attempt's reservation.
   await clearLoginFailures(ws, [keys.account]);
+  await releaseLoginAttempt(ws, [keys.address]);
   const session = await createSession(ws, user.id, SESSION_TIMES);
   await auditSessionEvent(ws, { kind: 'user', id: user.id, label: user.username }, 'logged-in');
   const { passwordHash: _hash, ...view } = user;

@@ -1,7 +1,8 @@
 /** Log in and out, the current session (with its CSRF token), password change, the password rules. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { clearLoginFailures, reserveLoginAttempt } from '../../workspace/login-throttle.js';
 import { auditSessionEvent, createSession, deleteSession } from '../../workspace/sessions.js';
-import { getUser, getUserCredentials, setPasswordHash } from '../../workspace/users.js';
+import { getUser, getUserCredentials, setPasswordHash, usernameKey } from '../../workspace/users.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requirePrincipal } from '../access/require-principal.js';
 import { PUBLIC, SESSION_USER, VIEWER } from '../access/route-access.js';
@@ -13,7 +14,8 @@ import {
   sessionSchema,
 } from '../api/session-schemas.js';
 import { SESSION_TIMES } from '../auth/authenticate.js';
-import { logIn } from '../auth/login.js';
+import { logIn, tooManyAttempts } from '../auth/login.js';
+import { ACCOUNT_POLICY, throttleKeys } from '../auth/login-throttle.js';
 import { hashPassword, verifyPassword } from '../auth/password-hash.js';
 import {
   PASSWORD_MAX_LENGTH,
@@ -90,12 +92,22 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const user = await getUserCredentials(ws, principal.user.id);
+      // Each check costs a full scrypt and a stolen session could guess the current password with
+      // it, so it is throttled like a login, on the account's own key.
+      const accountThrottleKey = throttleKeys(usernameKey(user.username), request.ip).account;
+      const reservation = await reserveLoginAttempt(ws, [
+        { key: accountThrottleKey, policy: ACCOUNT_POLICY },
+      ]);
+      if (!reservation.allowed) {
+        throw tooManyAttempts(new Date(reservation.blockedUntil).getTime() - context.now().getTime());
+      }
       const { ok } = await verifyPassword(
         request.body.currentPassword,
         user.passwordHash,
         context.passwordHashing,
       );
       if (!ok) throw new ApiError('bad-credentials', 'the current password is wrong');
+      await clearLoginFailures(ws, [accountThrottleKey]);
       const problem = passwordProblem(request.body.newPassword, user.username);
       if (problem) throw new ApiError('weak-password', problem);
       if (request.body.newPassword === request.body.currentPassword) {
