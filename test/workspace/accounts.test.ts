@@ -13,6 +13,8 @@ import {
   DEFAULT_THROTTLE_POLICY,
   loginBlockedUntil,
   recordLoginFailure,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
   throttleDelayMs,
 } from '../../src/workspace/login-throttle.js';
 import { createSession, deleteSession, findSession } from '../../src/workspace/sessions.js';
@@ -235,6 +237,38 @@ describe.each(TEST_DATABASES)('accounts on %s', (kind) => {
     expect(await loginBlockedUntil(ws, [accountKey('dave')])).toBeNull();
     at(policy.forgetAfterMs + 1);
     expect(await recordLoginFailure(ws, [accountKey('frank')])).toBeNull();
+  });
+
+  it('reserves attempts atomically: of a concurrent burst only the one-by-one number is allowed', async () => {
+    const policy = { ...DEFAULT_THROTTLE_POLICY, freeAttempts: 5 };
+    const keys = [
+      { key: accountKey('grace'), policy },
+      { key: addressKey('203.0.113.9'), policy: { ...policy, freeAttempts: 20 } },
+    ];
+    const results = await Promise.all(Array.from({ length: 30 }, () => reserveLoginAttempt(ws, keys)));
+    // Failures 1-5 are free, the 6th sets the first wait; all later ones find the block.
+    expect(results.filter((r) => r.allowed)).toHaveLength(6);
+    const refused = results.filter((r) => !r.allowed);
+    expect(refused).toHaveLength(24);
+    const until = new Date(clock.getTime() + 1000).toISOString();
+    for (const r of refused) expect(r).toEqual({ allowed: false, blockedUntil: until });
+    const rows = await ws.db
+      .selectFrom('login_throttle')
+      .select(['key', 'failures'])
+      .where('key', 'in', [accountKey('grace'), addressKey('203.0.113.9')])
+      .orderBy('key')
+      .execute();
+    expect(rows).toEqual([
+      { key: accountKey('grace'), failures: 6 },
+      { key: addressKey('203.0.113.9'), failures: 6 },
+    ]);
+    await releaseLoginAttempt(ws, [addressKey('203.0.113.9')]);
+    const address = await ws.db
+      .selectFrom('login_throttle')
+      .select('failures')
+      .where('key', '=', addressKey('203.0.113.9'))
+      .executeTakeFirstOrThrow();
+    expect(address.failures).toBe(5);
   });
 
   it('records user and token changes in the audit trail, never a password hash', async () => {
