@@ -1,4 +1,4 @@
-import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { readAssessmentFile } from '../assessment-file/read-assessment.js';
@@ -107,10 +107,13 @@ export function writeOutput(
     if (existing && !existing.isFile()) {
       writeFileSync(target, text); // a device or pipe such as /dev/null: nothing to replace
     } else {
-      const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      // A link at the output path is replaced, never followed: in a shared folder such as /tmp,
+      // another user could otherwise plant a link and have us overwrite the file it points to.
+      const place = lstatSync(output, { throwIfNoEntry: false })?.isSymbolicLink() ? resolve(output) : target;
+      const temporary = join(dirname(place), `.${basename(place)}.${process.pid}.tmp`);
       try {
         writeFileSync(temporary, text, { flag: 'wx' });
-        renameSync(temporary, target);
+        renameSync(temporary, place);
       } catch (error) {
         rmSync(temporary, { force: true });
         throw error;

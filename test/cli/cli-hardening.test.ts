@@ -1,5 +1,14 @@
 /** Cases found by adversarial testing: each was a crash, a hang, data loss or an injection once. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +51,17 @@ describe('outputs never destroy inputs', () => {
     expect(runCli(['report', a, '-o', out]).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Hardening test');
     expect(readFileSync(out, 'utf8')).not.toContain('xxxx');
+  });
+
+  it('a link planted at the -o path is replaced, and the file it points to is untouched', () => {
+    const a = file('l.yaml', HEAD);
+    const victim = file('victim.conf', 'DATA\n');
+    const link = join(tmp, 'planted-report.txt');
+    symlinkSync(victim, link);
+    expect(runCli(['report', a, '-o', link]).status).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('DATA\n');
+    expect(lstatSync(link).isSymbolicLink()).toBe(false);
+    expect(readFileSync(link, 'utf8')).toContain('Hardening test');
   });
 });
 
