@@ -4,11 +4,8 @@
  * it creates a file). A name is a relative POSIX path that cannot leave the folder it is
  * extracted into on any common system, and that prints as itself on a terminal.
  */
+import { hasUnprintable } from '../diagnostics/printable.js';
 import { ASSESSMENT_FILE_NAMES, ASSESSMENT_FOLDER, type AssessmentSyntax, LIMITS } from './bundle-format.js';
-
-// What printable() would escape: control characters and the bidirectional overrides that can
-// make a name look like another one.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Why `name` is not a safe member name, or null when it is. */
 export function memberNameProblem(name: string): string | null {
@@ -17,7 +14,9 @@ export function memberNameProblem(name: string): string | null {
   if (name.includes('\\')) return 'the name contains a backslash';
   if (name.startsWith('/')) return 'the name is an absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'the name starts with a drive letter';
-  if (UNPRINTABLE.test(name)) return 'the name contains a control or text-direction character';
+  // What printable() would escape, which includes the text-direction overrides that can make a
+  // name look like another one.
+  if (hasUnprintable(name)) return 'the name contains a control or text-direction character';
   if (Buffer.byteLength(name) > LIMITS.nameBytes) return `the name is longer than ${LIMITS.nameBytes} bytes`;
   for (const segment of name.split('/')) {
     if (segment === '') return 'the name has an empty folder name (a leading, trailing or double /)';
