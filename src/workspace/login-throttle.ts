@@ -39,53 +39,6 @@ export function addressKey(address: string): string {
   return `address:${address}`;
 }
 
-/** The latest time any of the keys is blocked until, or null when a login may be tried now. */
-export async function loginBlockedUntil(ws: Workspace, keys: readonly string[]): Promise<string | null> {
-  if (keys.length === 0) return null;
-  const now = ws.now().toISOString();
-  const row = await ws.db
-    .selectFrom('login_throttle')
-    .select((eb) => eb.fn.max('blocked_until').as('until'))
-    .where('key', 'in', [...keys])
-    .where('blocked_until', '>', now)
-    .executeTakeFirst();
-  return row?.until ?? null;
-}
-
-/** Counts one failure against each key; returns the time the next attempt may be made (or null). */
-export async function recordLoginFailure(
-  ws: Workspace,
-  keys: readonly string[],
-  policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
-): Promise<string | null> {
-  const now = ws.now();
-  const at = now.toISOString();
-  const forgetBefore = new Date(now.getTime() - policy.forgetAfterMs).toISOString();
-  return ws.db.transaction().execute(async (trx) => {
-    let latest: string | null = null;
-    // Sorted: concurrent failures sharing a key take their row locks in the same order.
-    for (const key of [...new Set(keys)].sort()) {
-      // One atomic upsert, so two failures at the same moment both count.
-      const { failures } = await trx
-        .insertInto('login_throttle')
-        .values({ key, failures: 1, last_failure_at: at, blocked_until: null })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            failures: sql<number>`case when login_throttle.last_failure_at < ${forgetBefore} then 1 else login_throttle.failures + 1 end`,
-            last_failure_at: at,
-          }),
-        )
-        .returning('failures')
-        .executeTakeFirstOrThrow();
-      const delay = throttleDelayMs(failures, policy);
-      const until = delay > 0 ? new Date(now.getTime() + delay).toISOString() : null;
-      await trx.updateTable('login_throttle').set({ blocked_until: until }).where('key', '=', key).execute();
-      if (until && (!latest || until > latest)) latest = until;
-    }
-    return latest;
-  });
-}
-
 export interface ThrottledKey {
   readonly key: string;
   readonly policy: ThrottlePolicy;

@@ -11,8 +11,6 @@ import {
   addressKey,
   clearLoginFailures,
   DEFAULT_THROTTLE_POLICY,
-  loginBlockedUntil,
-  recordLoginFailure,
   releaseLoginAttempt,
   reserveLoginAttempt,
   throttleDelayMs,
@@ -213,30 +211,51 @@ describe.each(TEST_DATABASES)('accounts on %s', (kind) => {
       0, 0, 0, 1000, 2000, 4000, 8000,
     ]);
     expect(throttleDelayMs(100, policy)).toBe(policy.maxDelayMs);
+    const reserve = (...keys: string[]) =>
+      reserveLoginAttempt(
+        ws,
+        keys.map((key) => ({ key, policy })),
+      );
+    const allowed = { allowed: true };
     const keys = [accountKey('dave'), addressKey('192.0.2.7')];
-    for (let i = 0; i < 3; i++) expect(await recordLoginFailure(ws, keys)).toBeNull();
-    expect(await loginBlockedUntil(ws, keys)).toBeNull();
-    const until4 = await recordLoginFailure(ws, keys);
-    expect(until4).toBe(new Date(clock.getTime() + 1000).toISOString());
-    expect(await loginBlockedUntil(ws, keys)).toBe(until4);
+    // Failures 1-3 are free; the 4th is still allowed and sets the first wait.
+    for (let i = 0; i < 4; i++) expect(await reserve(...keys)).toEqual(allowed);
+    const until4 = new Date(clock.getTime() + 1000).toISOString();
+    expect(await reserve(...keys)).toEqual({ allowed: false, blockedUntil: until4 });
     // Another account from the same address is blocked too; the same account elsewhere as well.
-    expect(await loginBlockedUntil(ws, [accountKey('erin'), addressKey('192.0.2.7')])).toBe(until4);
-    expect(await loginBlockedUntil(ws, [accountKey('dave'), addressKey('198.51.100.1')])).toBe(until4);
-    expect(await recordLoginFailure(ws, keys)).toBe(new Date(clock.getTime() + 2000).toISOString());
+    expect(await reserve(accountKey('erin'), addressKey('192.0.2.7'))).toEqual({
+      allowed: false,
+      blockedUntil: until4,
+    });
+    expect(await reserve(accountKey('dave'), addressKey('198.51.100.1'))).toEqual({
+      allowed: false,
+      blockedUntil: until4,
+    });
+    // Once the wait is over, the 5th failure doubles it.
+    at(1000);
+    expect(await reserve(...keys)).toEqual(allowed);
+    expect(await reserve(...keys)).toEqual({
+      allowed: false,
+      blockedUntil: new Date(clock.getTime() + 2000).toISOString(),
+    });
     at(2001);
-    expect(await loginBlockedUntil(ws, keys)).toBeNull();
+    expect(await reserve(...keys)).toEqual(allowed);
     // Concurrent failures all count.
-    await Promise.all(Array.from({ length: 4 }, () => recordLoginFailure(ws, [accountKey('frank')])));
-    const row = await ws.db
-      .selectFrom('login_throttle')
-      .selectAll()
-      .where('key', '=', accountKey('frank'))
-      .executeTakeFirst();
-    expect(row?.failures).toBe(4);
+    const burst = await Promise.all(Array.from({ length: 4 }, () => reserve(accountKey('frank'))));
+    expect(burst).toEqual([allowed, allowed, allowed, allowed]);
+    const failuresOf = async (key: string) =>
+      (await ws.db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst())
+        ?.failures;
+    expect(await failuresOf(accountKey('frank'))).toBe(4);
+    // dave is blocked again (6 failures); a success clears the account's count.
+    expect((await reserve(accountKey('dave'))).allowed).toBe(false);
     await clearLoginFailures(ws, [accountKey('dave')]);
-    expect(await loginBlockedUntil(ws, [accountKey('dave')])).toBeNull();
+    expect(await reserve(accountKey('dave'))).toEqual(allowed);
+    expect(await failuresOf(accountKey('dave'))).toBe(1);
+    // After a quiet day frank's count starts again from zero.
     at(policy.forgetAfterMs + 1);
-    expect(await recordLoginFailure(ws, [accountKey('frank')])).toBeNull();
+    expect(await reserve(accountKey('frank'))).toEqual(allowed);
+    expect(await failuresOf(accountKey('frank'))).toBe(1);
   });
 
   it('reserves attempts atomically: of a concurrent burst only the one-by-one number is allowed', async () => {
