@@ -1,11 +1,12 @@
 /**
  * Writes audit events: who, when, what, the value before and after. Always called inside the
  * transaction that makes the change, so the trail and the data can never disagree. The table is
- * append-only (the database refuses UPDATE and DELETE).
+ * append-only (the database refuses UPDATE and DELETE); its latest id is the change counter.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DatabaseSchema } from '../storage/database-schema.js';
 import { type Actor, actorId } from './actor.js';
+import type { Workspace } from './workspace.js';
 
 /** What an event is about; `history.ts` shows it as `product.name`, `profile.mqtt`, `requirement:2.4.7.13`. */
 export type AuditTarget =
@@ -57,4 +58,19 @@ export async function appendAudit(
       )
       .execute();
   }
+}
+
+/**
+ * The id of the latest audit event about `productId` (or about anything, for null); null when there
+ * is none. Every change appends its events in its own transaction, so this is the database's change
+ * counter (the server's read cache is keyed on it). One index lookup: audit_events(product_id, id)
+ * or its primary key.
+ */
+export async function latestChange(ws: Workspace, productId: string | null): Promise<number | null> {
+  const query = ws.db.selectFrom('audit_events').select(sql<number | null>`max(id)`.as('latest'));
+  const row = await (productId === null
+    ? query
+    : query.where('product_id', '=', productId)
+  ).executeTakeFirst();
+  return row?.latest === null || row?.latest === undefined ? null : Number(row.latest);
 }

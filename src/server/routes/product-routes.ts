@@ -1,5 +1,6 @@
 /** Products and their profiles: the portfolio, create, read, edit, archive; profile answers. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { latestChange } from '../../workspace/audit-log.js';
 import { queryPortfolio } from '../../workspace/portfolio.js';
 import { getProductDetail } from '../../workspace/product-detail.js';
 import { archiveProduct, createProduct, unarchiveProduct, updateProduct } from '../../workspace/products.js';
@@ -21,7 +22,7 @@ import { profileSchema, putProfileBodySchema, putProfileResponseSchema } from '.
 import { productDetailBody } from '../presenters/detail-body.js';
 import { warningsOf } from '../presenters/finding-presenter.js';
 import { JSON_CONTENT_TYPE, preserialized } from '../presenters/preserialized.js';
-import { latestChange, VersionedCache } from '../read-cache.js';
+import { VersionedCache } from '../read-cache.js';
 import type { ServerContext } from '../server-context.js';
 
 export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
