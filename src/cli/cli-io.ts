@@ -5,10 +5,12 @@ import { readAssessmentFile } from '../assessment-file/read-assessment.js';
 import { contextLoader } from '../catalog-files/context-loader.js';
 import { BUNDLED_DATA_DIR } from '../catalog-files/load-catalog.js';
 import { ContextError } from '../core/assessment/assessment-context.js';
+import { buildReport, type Report } from '../core/report/report-model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticError, formatDiagnostic, hasErrors, isUnusable } from '../diagnostics/diagnostic.js';
 import { printable } from '../diagnostics/printable.js';
 import { CliError, EXIT } from './exit-codes.js';
+import { toolInfo } from './tool-info.js';
 
 /** The catalog data folder: IOTASSURE_DATA_DIR, or the data bundled with iotassure. */
 export const dataDir = process.env.IOTASSURE_DATA_DIR || BUNDLED_DATA_DIR;
@@ -65,6 +67,23 @@ export function loadAssessmentOrExit(file: string, options: { checkEvidence: boo
     evaluation: result.evaluation,
     ctx: loader.contextFor(result.raw?.mappingSet),
   };
+}
+
+export type LoadedAssessment = ReturnType<typeof loadAssessmentOrExit>;
+
+/**
+ * The report model of a loaded assessment, the one `report` renders and `attest` signs: its
+ * warnings are the diagnostics already printed on stderr, worded the same.
+ */
+export function reportOf(loaded: LoadedAssessment, generatedAt: string): Report {
+  return buildReport({
+    ctx: loaded.ctx,
+    assessment: loaded.assessment,
+    evaluation: loaded.evaluation,
+    generatedAt,
+    tool: toolInfo(),
+    warnings: loaded.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
+  });
 }
 
 function realOrResolved(path: string): string {

@@ -19,13 +19,10 @@ import {
 } from '../../attestation/member-name.js';
 import { parseSigningKey, type SigningKey, signManifest } from '../../attestation/signing.js';
 import { dataFileHashes } from '../../catalog-files/catalog-snapshot.js';
-import { buildReport } from '../../core/report/report-model.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { printable } from '../../diagnostics/printable.js';
 import { RENDERERS } from '../../renderers/registry.js';
-import { dataDir, loadAssessmentOrExit, refuseToWriteOverInput } from '../cli-io.js';
+import { dataDir, loadAssessmentOrExit, refuseToWriteOverInput, reportOf } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { toolInfo } from '../tool-info.js';
 
 export interface AttestOptions {
   readonly key: string;
@@ -138,14 +135,7 @@ export async function attestCommand(file: string, options: AttestOptions): Promi
   });
 
   const createdAt = new Date();
-  const report = buildReport({
-    ctx: loaded.ctx,
-    assessment: loaded.assessment,
-    evaluation: loaded.evaluation,
-    generatedAt: createdAt.toISOString(),
-    tool: toolInfo(),
-    warnings: loaded.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
-  });
+  const report = reportOf(loaded, createdAt.toISOString());
   const render = async (format: 'html' | 'json') =>
     Buffer.from(await (await RENDERERS[format]())(report, { color: false }));
   files.push(

@@ -1,12 +1,9 @@
 import { dirname, extname, resolve } from 'node:path';
 import { sha256File } from '../../assessment-file/evidence-hash.js';
-import { buildReport } from '../../core/report/report-model.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { RENDERERS } from '../../renderers/registry.js';
 import { BINARY_FORMATS, REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
-import { loadAssessmentOrExit, wantsColor, writeOutput } from '../cli-io.js';
+import { loadAssessmentOrExit, reportOf, wantsColor, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { toolInfo } from '../tool-info.js';
 
 export interface ReportOptions {
   /** Absent: taken from the output file's extension, else text. */
@@ -55,14 +52,7 @@ export function chooseFormat(format: string | undefined, output: string | undefi
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
   const format = chooseFormat(options.format, options.output);
   const loaded = loadAssessmentOrExit(file, { checkEvidence: options.evidence });
-  const report = buildReport({
-    ctx: loaded.ctx,
-    assessment: loaded.assessment,
-    evaluation: loaded.evaluation,
-    generatedAt: new Date().toISOString(),
-    tool: toolInfo(),
-    warnings: loaded.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
-  });
+  const report = reportOf(loaded, new Date().toISOString());
   const toTerminal = (!options.output || options.output === '-') && process.stdout.isTTY === true;
   if (BINARY_FORMATS.includes(format) && toTerminal) {
     throw new CliError(
