@@ -36,6 +36,19 @@ export class VersionedCache<V> {
     }
   }
 
+  /**
+   * The answer kept for `key` at `version`, or `compute`'s, kept for next time. With no version
+   * (nothing changed yet, so no counter) the answer is computed and not kept.
+   */
+  async getOrCompute(key: string, version: number | null, compute: () => Promise<V>): Promise<V> {
+    if (version === null) return compute();
+    const kept = this.get(key, version);
+    if (kept !== undefined) return kept;
+    const value = await compute();
+    this.set(key, version, value);
+    return value;
+  }
+
   get size(): number {
     return this.#entries.size;
   }

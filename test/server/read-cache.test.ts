@@ -31,6 +31,18 @@ describe('VersionedCache', () => {
     expect(cache.get('b', 1)).toBe('B1');
     expect(cache.size).toBe(2);
   });
+
+  it('computes an answer once per version, and keeps none without a version', async () => {
+    const cache = new VersionedCache<string>(2);
+    let computed = 0;
+    const compute = async () => `answer ${++computed}`;
+    expect(await cache.getOrCompute('a', 1, compute)).toBe('answer 1');
+    expect(await cache.getOrCompute('a', 1, compute)).toBe('answer 1');
+    expect(await cache.getOrCompute('a', 2, compute)).toBe('answer 2');
+    expect(await cache.getOrCompute('b', null, compute)).toBe('answer 3');
+    expect(await cache.getOrCompute('b', null, compute)).toBe('answer 4');
+    expect(cache.size).toBe(1);
+  });
 });
 
 describe.each(DATABASES)('cached reads on %s', (dialect) => {

@@ -40,13 +40,11 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       schema: { tags, querystring: portfolioQuerySchema, response: { 200: portfolioSchema } },
     },
     async (request, reply) => {
-      const key = JSON.stringify(request.query);
-      const version = await latestChange(ws, null);
-      let body = version === null ? undefined : portfolioCache.get(key, version);
-      if (body === undefined) {
-        body = preserialized(portfolioSchema, await queryPortfolio(ws, request.query));
-        if (version !== null) portfolioCache.set(key, version, body);
-      }
+      const body = await portfolioCache.getOrCompute(
+        JSON.stringify(request.query),
+        await latestChange(ws, null),
+        async () => preserialized(portfolioSchema, await queryPortfolio(ws, request.query)),
+      );
       return reply.type(JSON_CONTENT_TYPE).send(body as never);
     },
   );
@@ -71,12 +69,9 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
     },
     async (request, reply) => {
       const id = request.params.productId;
-      const version = await latestChange(ws, id);
-      let body = version === null ? undefined : detailCache.get(id, version);
-      if (body === undefined) {
-        body = productDetailBody(await getProductDetail(ws, id));
-        if (version !== null) detailCache.set(id, version, body);
-      }
+      const body = await detailCache.getOrCompute(id, await latestChange(ws, id), async () =>
+        productDetailBody(await getProductDetail(ws, id)),
+      );
       return reply.type(JSON_CONTENT_TYPE).send(body as never);
     },
   );
@@ -137,12 +132,9 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
     },
     async (request, reply) => {
       const id = request.params.productId;
-      const version = await latestChange(ws, id);
-      let body = version === null ? undefined : profileCache.get(id, version);
-      if (body === undefined) {
-        body = preserialized(profileSchema, await getProfile(ws, id));
-        if (version !== null) profileCache.set(id, version, body);
-      }
+      const body = await profileCache.getOrCompute(id, await latestChange(ws, id), async () =>
+        preserialized(profileSchema, await getProfile(ws, id)),
+      );
       return reply.type(JSON_CONTENT_TYPE).send(body as never);
     },
   );
