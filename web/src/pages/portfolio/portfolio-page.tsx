@@ -1,6 +1,7 @@
 /** The portfolio: where every product stands against the 13 guidelines, filterable and paged. */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useApi, useCan } from '../../app/app-context.js';
+import { FilterBar, FilterField, FilterSearch, FilterSelect } from '../../components/filter-bar.js';
 import { ErrorNotice, Loading } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Pager } from '../../components/pager.js';
@@ -19,6 +20,16 @@ import {
   SORT_LABEL,
 } from './portfolio-query.js';
 
+const ARCHIVED_OPTIONS = [
+  { value: 'false', label: 'Active products' },
+  { value: 'true', label: 'Archived products' },
+  { value: 'all', label: 'Active and archived' },
+];
+const SORT_OPTIONS = (Object.keys(SORT_LABEL) as PortfolioSort[]).map((s) => ({
+  value: s,
+  label: SORT_LABEL[s],
+}));
+
 export function PortfolioPage() {
   const api = useApi();
   const canEdit = useCan('assessor');
@@ -36,14 +47,6 @@ export function PortfolioPage() {
     setParams({ ...changes, page: null });
   }, 250);
 
-  const ids = {
-    q: useId(),
-    manufacturer: useId(),
-    archived: useId(),
-    guideline: useId(),
-    outcome: useId(),
-    sort: useId(),
-  };
   const manufacturers = [
     ...new Set((portfolio.data?.items ?? []).map((row) => row.manufacturer).filter((m): m is string => !!m)),
   ].sort();
@@ -71,118 +74,11 @@ export function PortfolioPage() {
           ) : null
         }
       />
-      <search aria-label="Filter products">
-        <form className="filters" onSubmit={(e) => e.preventDefault()}>
-          <div className="filters__field filters__field--grow">
-            <label htmlFor={ids.q}>Search</label>
-            <input
-              id={ids.q}
-              type="search"
-              placeholder="Name or model"
-              value={q}
-              onChange={(e) => {
-                setQ(e.target.value);
-                applyText({ q: e.target.value });
-              }}
-            />
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.manufacturer}>Manufacturer</label>
-            <input
-              id={ids.manufacturer}
-              type="text"
-              list={`${ids.manufacturer}-list`}
-              placeholder="Any"
-              value={manufacturer}
-              onChange={(e) => {
-                setManufacturer(e.target.value);
-                applyText({ manufacturer: e.target.value });
-              }}
-            />
-            <datalist id={`${ids.manufacturer}-list`}>
-              {manufacturers.map((m) => (
-                <option key={m} value={m} />
-              ))}
-            </datalist>
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.archived}>Show</label>
-            <select
-              id={ids.archived}
-              value={filters.archived}
-              onChange={(e) =>
-                setParams({ archived: e.target.value === 'false' ? null : e.target.value, page: null })
-              }
-            >
-              <option value="false">Active products</option>
-              <option value="true">Archived products</option>
-              <option value="all">Active and archived</option>
-            </select>
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.guideline}>Guideline</label>
-            <select
-              id={ids.guideline}
-              value={filters.guideline}
-              onChange={(e) =>
-                setParams({
-                  guideline: e.target.value,
-                  outcome: e.target.value ? filters.outcome : null,
-                  page: null,
-                })
-              }
-            >
-              <option value="">Any guideline</option>
-              {(guidelines.data?.items ?? []).map((g) => (
-                <option key={g.id} value={g.id}>
-                  {guidelineLabel(g)}. {g.title ?? ''}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.outcome}>Outcome</label>
-            <select
-              id={ids.outcome}
-              value={filters.outcome}
-              disabled={!filters.guideline}
-              aria-describedby={filters.guideline ? undefined : `${ids.outcome}-hint`}
-              onChange={(e) => setParams({ outcome: e.target.value, page: null })}
-            >
-              <option value="">Any outcome</option>
-              {OUTCOME_ORDER.map((o) => (
-                <option key={o} value={o}>
-                  {OUTCOME_STYLE[o].label}
-                </option>
-              ))}
-            </select>
-            {filters.guideline ? null : (
-              <span id={`${ids.outcome}-hint`} className="visually-hidden">
-                Choose a guideline first
-              </span>
-            )}
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.sort}>Sort by</label>
-            <select
-              id={ids.sort}
-              value={filters.sort}
-              onChange={(e) =>
-                setParams({ sort: e.target.value === 'name' ? null : e.target.value, page: null })
-              }
-            >
-              {(Object.keys(SORT_LABEL) as PortfolioSort[]).map((s) => (
-                <option key={s} value={s}>
-                  {SORT_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          {hasFilters(filters) ? (
-            <button
-              type="button"
-              className="button button--ghost filters__clear"
-              onClick={() => {
+      <FilterBar
+        label="Filter products"
+        onClear={
+          hasFilters(filters)
+            ? () => {
                 setQ('');
                 setManufacturer('');
                 setParams({
@@ -193,13 +89,90 @@ export function PortfolioPage() {
                   outcome: null,
                   page: null,
                 });
-              }}
-            >
-              Clear filters
-            </button>
-          ) : null}
-        </form>
-      </search>
+              }
+            : null
+        }
+      >
+        <FilterSearch
+          placeholder="Name or model"
+          value={q}
+          onChange={(value) => {
+            setQ(value);
+            applyText({ q: value });
+          }}
+        />
+        <FilterField label="Manufacturer">
+          {(id) => (
+            <>
+              <input
+                id={id}
+                type="text"
+                list={`${id}-list`}
+                placeholder="Any"
+                value={manufacturer}
+                onChange={(e) => {
+                  setManufacturer(e.target.value);
+                  applyText({ manufacturer: e.target.value });
+                }}
+              />
+              <datalist id={`${id}-list`}>
+                {manufacturers.map((m) => (
+                  <option key={m} value={m} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </FilterField>
+        <FilterSelect
+          label="Show"
+          value={filters.archived}
+          options={ARCHIVED_OPTIONS}
+          onChange={(archived) => setParams({ archived: archived === 'false' ? null : archived, page: null })}
+        />
+        <FilterSelect
+          label="Guideline"
+          value={filters.guideline}
+          any="Any guideline"
+          options={(guidelines.data?.items ?? []).map((g) => ({
+            value: g.id,
+            label: `${guidelineLabel(g)}. ${g.title ?? ''}`,
+          }))}
+          onChange={(guideline) =>
+            setParams({ guideline, outcome: guideline ? filters.outcome : null, page: null })
+          }
+        />
+        <FilterField label="Outcome">
+          {(id) => (
+            <>
+              <select
+                id={id}
+                value={filters.outcome}
+                disabled={!filters.guideline}
+                aria-describedby={filters.guideline ? undefined : `${id}-hint`}
+                onChange={(e) => setParams({ outcome: e.target.value, page: null })}
+              >
+                <option value="">Any outcome</option>
+                {OUTCOME_ORDER.map((o) => (
+                  <option key={o} value={o}>
+                    {OUTCOME_STYLE[o].label}
+                  </option>
+                ))}
+              </select>
+              {filters.guideline ? null : (
+                <span id={`${id}-hint`} className="visually-hidden">
+                  Choose a guideline first
+                </span>
+              )}
+            </>
+          )}
+        </FilterField>
+        <FilterSelect
+          label="Sort by"
+          value={filters.sort}
+          options={SORT_OPTIONS}
+          onChange={(sort) => setParams({ sort: sort === 'name' ? null : sort, page: null })}
+        />
+      </FilterBar>
       <OutcomeLegend />
       <ErrorNotice error={portfolio.error ?? guidelines.error} />
       {portfolio.data && guidelines.data ? (

@@ -3,9 +3,10 @@
  * guideline, CF section, status, applicability and stakeholder, and searchable. Guidelines that
  * no requirement maps to (guideline 10) are assessed by an attestation, listed first.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ReportGuideline, ReportRequirement } from '../../../api/api-types.js';
 import { useCan } from '../../../app/app-context.js';
+import { FilterBar, FilterSearch, FilterSelect } from '../../../components/filter-bar.js';
 import { useCatalogRequirements } from '../../../lib/catalog.js';
 import { plural } from '../../../lib/format.js';
 import {
@@ -52,116 +53,16 @@ export function ChecklistTab({ detail, resource }: TabProps) {
       !filters.q &&
       (!filters.status || filters.status === attestationStatus(g)),
   );
-  const ids = {
-    guideline: useId(),
-    section: useId(),
-    status: useId(),
-    applicability: useId(),
-    stakeholder: useId(),
-    q: useId(),
-  };
   const evidenceFor = (kind: 'requirement' | 'guideline', id: string) =>
     detail.evidence.filter((e) => e.target.kind === kind && e.target.id === id);
 
   return (
     <div className="checklist">
-      <search aria-label="Filter requirements">
-        <form className="filters" onSubmit={(e) => e.preventDefault()}>
-          <div className="filters__field filters__field--grow">
-            <label htmlFor={ids.q}>Search</label>
-            <input
-              id={ids.q}
-              type="search"
-              placeholder="Number, words of the text, justification"
-              value={q}
-              onChange={(e) => {
-                setQ(e.target.value);
-                applyQ(e.target.value);
-              }}
-            />
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.guideline}>Guideline</label>
-            <select
-              id={ids.guideline}
-              value={filters.guideline}
-              onChange={(e) => setParams({ guideline: e.target.value, open: null })}
-            >
-              <option value="">All guidelines</option>
-              {report.guidelines.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {guidelineNumber(g)}. {guidelineTitle(g)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.section}>CF section</label>
-            <select
-              id={ids.section}
-              value={filters.section}
-              onChange={(e) => setParams({ section: e.target.value, open: null })}
-            >
-              <option value="">All sections</option>
-              {report.sections
-                .filter((s) => s.section !== null)
-                .map((s) => (
-                  <option key={s.section?.id} value={s.section?.id}>
-                    {s.section?.id} {s.section?.title}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.status}>Status</label>
-            <select
-              id={ids.status}
-              value={filters.status}
-              onChange={(e) => setParams({ status: e.target.value, open: null })}
-            >
-              <option value="">Any status</option>
-              {STATUS_ORDER.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_STYLE[s].label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.applicability}>Applicability</label>
-            <select
-              id={ids.applicability}
-              value={filters.applicability}
-              onChange={(e) => setParams({ applicability: e.target.value, open: null })}
-            >
-              <option value="">Any</option>
-              {APPLICABILITY_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {APPLICABILITY_LABEL[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filters__field">
-            <label htmlFor={ids.stakeholder}>Stakeholder</label>
-            <select
-              id={ids.stakeholder}
-              value={filters.stakeholder}
-              onChange={(e) => setParams({ stakeholder: e.target.value, open: null })}
-            >
-              <option value="">Any</option>
-              {STAKEHOLDERS.map((s) => (
-                <option key={s} value={s}>
-                  {STAKEHOLDER_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          {anyFilter(filters) ? (
-            <button
-              type="button"
-              className="button button--ghost filters__clear"
-              onClick={() => {
+      <FilterBar
+        label="Filter requirements"
+        onClear={
+          anyFilter(filters)
+            ? () => {
                 setQ('');
                 setParams({
                   guideline: null,
@@ -172,13 +73,59 @@ export function ChecklistTab({ detail, resource }: TabProps) {
                   q: null,
                   open: null,
                 });
-              }}
-            >
-              Clear filters
-            </button>
-          ) : null}
-        </form>
-      </search>
+              }
+            : null
+        }
+      >
+        <FilterSearch
+          placeholder="Number, words of the text, justification"
+          value={q}
+          onChange={(value) => {
+            setQ(value);
+            applyQ(value);
+          }}
+        />
+        <FilterSelect
+          label="Guideline"
+          value={filters.guideline}
+          any="All guidelines"
+          options={report.guidelines.map((g) => ({
+            value: g.id,
+            label: `${guidelineNumber(g)}. ${guidelineTitle(g)}`,
+          }))}
+          onChange={(guideline) => setParams({ guideline, open: null })}
+        />
+        <FilterSelect
+          label="CF section"
+          value={filters.section}
+          any="All sections"
+          options={report.sections.flatMap(({ section }) =>
+            section ? [{ value: section.id, label: `${section.id} ${section.title}` }] : [],
+          )}
+          onChange={(section) => setParams({ section, open: null })}
+        />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          any="Any status"
+          options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_STYLE[s].label }))}
+          onChange={(status) => setParams({ status, open: null })}
+        />
+        <FilterSelect
+          label="Applicability"
+          value={filters.applicability}
+          any="Any"
+          options={APPLICABILITY_KINDS.map((k) => ({ value: k, label: APPLICABILITY_LABEL[k] }))}
+          onChange={(applicability) => setParams({ applicability, open: null })}
+        />
+        <FilterSelect
+          label="Stakeholder"
+          value={filters.stakeholder}
+          any="Any"
+          options={STAKEHOLDERS.map((s) => ({ value: s, label: STAKEHOLDER_LABEL[s] }))}
+          onChange={(stakeholder) => setParams({ stakeholder, open: null })}
+        />
+      </FilterBar>
       <p className="result-count" role="status" aria-live="polite">
         Showing {plural(shown.length, 'requirement')} of {report.requirements.length}
         {attestations.length > 0 ? ` and ${plural(attestations.length, 'attestation')}` : ''}

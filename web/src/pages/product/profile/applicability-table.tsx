@@ -1,6 +1,7 @@
 /** The applicability the server derived from the saved profile: each conditional requirement and why. */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Profile, ProfileQuestions } from '../../../api/api-types.js';
+import { FilterSelect } from '../../../components/filter-bar.js';
 import { plural } from '../../../lib/format.js';
 
 type Kind = Profile['applicability'][number]['kind'];
@@ -21,7 +22,6 @@ export function ApplicabilityTable({
   stale: boolean;
 }) {
   const [kind, setKind] = useState<Kind | ''>('');
-  const selectId = useId();
   const questionText = new Map(questions.items.map((q) => [q.id, q.question]));
   const counts = { applies: 0, 'not-applicable': 0, unknown: 0 } satisfies Record<Kind, number>;
   for (const a of profile.applicability) counts[a.kind] += 1;
@@ -42,17 +42,16 @@ export function ApplicabilityTable({
         </p>
       ) : null}
       <div className="filters filters--inline">
-        <div className="filters__field">
-          <label htmlFor={selectId}>Show</label>
-          <select id={selectId} value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
-            <option value="">All ({profile.applicability.length})</option>
-            {(Object.keys(KIND_LABEL) as Kind[]).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABEL[k]} ({counts[k]})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Show"
+          value={kind}
+          any={`All (${profile.applicability.length})`}
+          options={(Object.keys(KIND_LABEL) as Kind[]).map((k) => ({
+            value: k,
+            label: `${KIND_LABEL[k]} (${counts[k]})`,
+          }))}
+          onChange={(value) => setKind(value as Kind | '')}
+        />
       </div>
       <div className="table-scroll applicability-scroll">
         <table className="table table--compact">
