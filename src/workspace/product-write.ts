@@ -109,7 +109,7 @@ export async function lockProduct(trx: Trx, ws: Workspace, productId: string): P
 }
 
 /** Steps 4 and 5: evaluate the stored state, check the rules, store the cache, append the audit. */
-export async function finishProductWrite(
+async function finishProductWrite(
   write: ProductWrite,
   options: { readonly bumpRevision: boolean; readonly touched: Touched; readonly recordSequence: number },
 ): Promise<{ state: ProductState; evaluation: Evaluation; findings: Finding[] }> {
@@ -144,6 +144,32 @@ export async function finishProductWrite(
   };
 }
 
+/**
+ * Steps 3 to 5 on a product row this transaction has locked (or just inserted): `change`, then
+ * finishProductWrite. Record revisions continue from the row's record_sequence.
+ */
+export async function applyProductWrite<T>(
+  start: Omit<ProductWrite, 'nextRecordRevision'>,
+  options: { readonly bumpRevision: boolean; readonly touched: Touched },
+  change: (write: ProductWrite) => Promise<T>,
+): Promise<ProductWriteResult<T>> {
+  let sequence = start.row.record_sequence;
+  const write: ProductWrite = {
+    ...start,
+    nextRecordRevision: () => {
+      sequence += 1;
+      return sequence;
+    },
+  };
+  const result = await change(write);
+  const finished = await finishProductWrite(write, {
+    bumpRevision: options.bumpRevision,
+    touched: options.touched,
+    recordSequence: sequence,
+  });
+  return { result, ...finished };
+}
+
 /** Runs `change` as one serialised, checked, audited write to an existing product. */
 export async function writeProduct<T>(
   ws: Workspace,
@@ -162,25 +188,6 @@ export async function writeProduct<T>(
         productView(row),
       );
     }
-    let sequence = row.record_sequence;
-    const write: ProductWrite = {
-      trx,
-      ws,
-      actor,
-      row,
-      at: ws.now().toISOString(),
-      audit: [],
-      nextRecordRevision: () => {
-        sequence += 1;
-        return sequence;
-      },
-    };
-    const result = await change(write);
-    const finished = await finishProductWrite(write, {
-      bumpRevision: options.bumpRevision,
-      touched: options.touched,
-      recordSequence: sequence,
-    });
-    return { result, ...finished };
+    return applyProductWrite({ trx, ws, actor, row, at: ws.now().toISOString(), audit: [] }, options, change);
   });
 }

@@ -5,10 +5,11 @@ import type { Stakeholder } from '../core/catalog/catalog-types.js';
 import { assessmentFileSchema } from '../schema/assessment-file-schema.js';
 import type { ProductRow } from '../storage/database-schema.js';
 import type { Actor } from './actor.js';
+import type { AuditEntry } from './audit-log.js';
 import { parseInput } from './input-issues.js';
 import { OUTCOME_CODE } from './outcome-codes.js';
 import { loadProductRow, type ProductView, productView } from './product-state.js';
-import { finishProductWrite, type ProductWrite, writeProduct } from './product-write.js';
+import { applyProductWrite, type ProductWrite, writeProduct } from './product-write.js';
 import type { Workspace } from './workspace.js';
 
 /** The fields a person edits; null clears an optional one. */
@@ -105,27 +106,17 @@ export async function createProductWith<T>(
     const at = ws.now().toISOString();
     const row = newProductRow(ws, actor, product, at);
     await trx.insertInto('products').values(row).execute();
-    let sequence = 0;
-    const write: ProductWrite = {
-      trx,
-      ws,
-      actor,
-      row,
-      at,
-      audit: [
-        { productId: row.id, target: { kind: 'product', id: null }, action: 'created', after: product },
-      ],
-      nextRecordRevision: () => {
-        sequence += 1;
-        return sequence;
-      },
+    const created: AuditEntry = {
+      productId: row.id,
+      target: { kind: 'product', id: null },
+      action: 'created',
+      after: product,
     };
-    const result = await fill(write);
-    const { state } = await finishProductWrite(write, {
-      bumpRevision: false,
-      touched: 'everything',
-      recordSequence: sequence,
-    });
+    const { result, state } = await applyProductWrite(
+      { trx, ws, actor, row, at, audit: [created] },
+      { bumpRevision: false, touched: 'everything' },
+      fill,
+    );
     return { product: state.product, result };
   });
 }
