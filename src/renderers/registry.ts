@@ -1,4 +1,5 @@
-import type { BinaryRenderer, Renderer, ReportFormat } from './renderer.js';
+import type { Report } from '../core/report/report-model.js';
+import type { BinaryRenderer, Renderer, RenderOptions, ReportFormat } from './renderer.js';
 
 /** Loaded on demand so that `iotassure report` pays only for the renderer it uses. */
 export const RENDERERS: Record<ReportFormat, () => Promise<Renderer | BinaryRenderer>> = {
@@ -11,3 +12,12 @@ export const RENDERERS: Record<ReportFormat, () => Promise<Renderer | BinaryRend
   pdf: async () => (await import('./pdf-renderer.js')).renderPdf,
   oscal: async () => (await import('../exporters/oscal/oscal-renderer.js')).renderOscal,
 };
+
+/** The report in one format, loading only that format's renderer: text, or bytes for a binary format. */
+export async function renderReport(
+  format: ReportFormat,
+  report: Report,
+  options: RenderOptions,
+): Promise<string | Uint8Array> {
+  return (await RENDERERS[format]())(report, options);
+}

@@ -20,7 +20,7 @@ import {
 import { parseSigningKey, type SigningKey, signManifest } from '../../attestation/signing.js';
 import { dataFileHashes } from '../../catalog-files/catalog-snapshot.js';
 import { printable } from '../../diagnostics/printable.js';
-import { RENDERERS } from '../../renderers/registry.js';
+import { renderReport } from '../../renderers/registry.js';
 import { dataDir, loadAssessmentOrExit, refuseToWriteOverInput, reportOf } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
@@ -137,7 +137,7 @@ export async function attestCommand(file: string, options: AttestOptions): Promi
   const createdAt = new Date();
   const report = reportOf(loaded, createdAt.toISOString());
   const render = async (format: 'html' | 'json') =>
-    Buffer.from(await (await RENDERERS[format]())(report, { color: false }));
+    Buffer.from(await renderReport(format, report, { color: false }));
   files.push(
     bytesFile(
       assessmentMemberName(extname(file).toLowerCase() === '.json' ? 'json' : 'yaml'),

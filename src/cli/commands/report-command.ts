@@ -1,6 +1,6 @@
 import { dirname, extname, resolve } from 'node:path';
 import { sha256File } from '../../assessment-file/evidence-hash.js';
-import { RENDERERS } from '../../renderers/registry.js';
+import { renderReport } from '../../renderers/registry.js';
 import { BINARY_FORMATS, REPORT_FORMATS, type ReportFormat } from '../../renderers/renderer.js';
 import { loadAssessmentOrExit, reportOf, wantsColor, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
@@ -60,7 +60,6 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
       EXIT.usage,
     );
   }
-  const render = await RENDERERS[format]();
   const toStdout = !options.output || options.output === '-';
   // --color / --no-color decide; otherwise colour only for a terminal.
   const color = format === 'text' && (options.color ?? (toStdout && wantsColor(process.stdout)));
@@ -71,6 +70,7 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   ].flatMap((r) => r.evidence.flatMap((e) => (e.kind === 'file' ? [resolve(base, e.path)] : [])));
   // The XLSX export records which file it came from, so import-xlsx can tell it has changed since.
   const sourceSha256 = format === 'xlsx' ? sha256File(file) : undefined;
-  writeOutput(await render(report, { color, sourceSha256 }), options.output, [file, ...evidence]);
+  const body = await renderReport(format, report, { color, sourceSha256 });
+  writeOutput(body, options.output, [file, ...evidence]);
   return EXIT.ok;
 }
