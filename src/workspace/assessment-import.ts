@@ -25,6 +25,7 @@ import {
 } from './product-state.js';
 import { type ProductWrite, writeProduct } from './product-write.js';
 import { createProductWith, productFieldColumns } from './products.js';
+import { recordAuditFields } from './records.js';
 import type { Workspace } from './workspace.js';
 import { AssessmentFileError, PayloadTooLargeError } from './workspace-errors.js';
 
@@ -54,16 +55,6 @@ export interface ImportResult {
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-function recordFields(r: RequirementRecord) {
-  return {
-    status: r.status,
-    justification: r.justification,
-    profileOverride: r.profileOverride,
-    assessor: r.assessor,
-    date: r.date,
-  };
-}
 
 /** Evidence as compared and stored: the file's own name, not its path. */
 function evidenceKey(e: Evidence) {
@@ -271,7 +262,7 @@ async function replaceState(
       .where('scope', '=', old.scope)
       .where('item_id', '=', old.id)
       .execute();
-    w.audit.push({ productId, target, action: 'removed', before: auditFields(old.state), after: null });
+    w.audit.push({ productId, target, action: 'removed', before: recordAuditFields(old.state), after: null });
   }
 
   const newRecordRows: Insertable<DatabaseSchema['assessment_records']>[] = [];
@@ -301,8 +292,8 @@ async function replaceState(
   for (const [key, { scope, id, record }] of wanted) {
     const target = { kind: scope, id };
     const old = oldRecords.get(key)?.state ?? null;
-    const oldFields = old ? auditFields(old) : null;
-    const newFields = recordFields(record);
+    const oldFields = old ? recordAuditFields(old) : null;
+    const newFields = recordAuditFields(record);
     if (!sameJson(oldFields, newFields)) {
       const stored = {
         status: record.status,
@@ -376,16 +367,6 @@ async function replaceState(
   }
   await insertChunked(w, 'assessment_records', newRecordRows, 11);
   await insertChunked(w, 'evidence', newEvidenceRows, 13);
-}
-
-function auditFields(r: RecordState) {
-  return {
-    status: r.status,
-    justification: r.justification,
-    profileOverride: r.profileOverride,
-    assessor: r.assessor,
-    date: r.date,
-  };
 }
 
 function storedEvidenceKey(e: EvidenceView) {

@@ -2,7 +2,7 @@
  * Requirement records and guideline attestations. Each has its own revision, so people editing
  * different requirements of one product never collide, and two editing the same one do.
  */
-import type { Status } from '../core/assessment/assessment-types.js';
+import type { RequirementRecord, Status } from '../core/assessment/assessment-types.js';
 import { checkAssessment, type Finding } from '../core/assessment/check-assessment.js';
 import { evaluate } from '../core/outcome/evaluate.js';
 import type { Outcome } from '../core/outcome/outcome-types.js';
@@ -52,17 +52,17 @@ function recordFromFields(fields: {
   };
 }
 
-/** The fields as audit events show them. */
-function auditValue(r: RecordState | null) {
-  return r
-    ? {
-        status: r.status,
-        justification: r.justification,
-        profileOverride: r.profileOverride,
-        assessor: r.assessor,
-        date: r.date,
-      }
-    : null;
+/** A record's fields as audit events show them: a stored record's or an imported file's. */
+export function recordAuditFields(
+  r: Pick<RequirementRecord, 'status' | 'justification' | 'profileOverride' | 'assessor' | 'date'>,
+) {
+  return {
+    status: r.status,
+    justification: r.justification,
+    profileOverride: r.profileOverride,
+    assessor: r.assessor,
+    date: r.date,
+  };
 }
 
 export async function findRecordRow(
@@ -231,8 +231,8 @@ export async function setRecord(
         productId,
         target: { kind: target.kind, id: target.id },
         action: row ? 'updated' : 'created',
-        before: auditValue(before),
-        after: auditValue(after),
+        before: before ? recordAuditFields(before) : null,
+        after: recordAuditFields(after),
       });
       return after;
     },
