@@ -1,15 +1,6 @@
-import type { Outcome } from '../../core/outcome/outcome-types.js';
+import { OUTCOME_STYLE } from '../../renderers/labels.js';
 import { loadAssessmentOrExit, loader, withCatalog } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
-
-const OUTCOME_LABEL: Record<Outcome, string> = {
-  met: 'met',
-  'partially-met': 'partially met',
-  'not-met': 'not met',
-  incomplete: 'incomplete',
-  'not-applicable': 'not applicable',
-  'needs-attestation': 'needs attestation',
-};
 
 export interface CheckOptions {
   readonly require: string;
@@ -54,7 +45,7 @@ export function checkCommand(file: string, options: CheckOptions): number {
     if (!ok) failed += 1;
     else if (g.outcome === 'not-applicable') notApplicable += 1;
     process.stdout.write(
-      `${ok ? 'PASS' : 'FAIL'}  ${g.id.padStart(2)}  ${g.item.title ?? ''} — ${OUTCOME_LABEL[g.outcome]}${ok ? '' : `: ${g.reason}`}\n`,
+      `${ok ? 'PASS' : 'FAIL'}  ${g.id.padStart(2)}  ${g.item.title ?? ''} — ${OUTCOME_STYLE[g.outcome].label.toLowerCase()}${ok ? '' : `: ${g.reason}`}\n`,
     );
   }
   const n = wanted.length;
