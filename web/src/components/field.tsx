@@ -2,7 +2,7 @@
  * A labelled form control with its hint and error tied to it (aria-describedby), so every control
  * has a visible label and screen readers read the hint and the problem with it.
  */
-import { type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 
 export interface ControlProps {
   readonly id: string;
@@ -44,6 +44,47 @@ export function Field({ label, hint, error, className = '', children }: FieldPro
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** What an InputField passes on to its `<input>` (the Field sets the id and ties the hint and error). */
+type InputAttributes = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'value' | 'onChange' | 'className' | 'children'
+>;
+
+export type InputFieldProps = Omit<FieldProps, 'children'> &
+  InputAttributes & {
+    readonly value: string;
+    readonly onChange: (value: string) => void;
+  };
+
+/**
+ * A Field holding one `<input>` bound to a string. An `aria-describedby` of the caller (e.g. the
+ * password rules below the field) is read after the field's own hint and error.
+ */
+export function InputField({
+  label,
+  hint,
+  error,
+  className,
+  value,
+  onChange,
+  'aria-describedby': describedBy,
+  ...input
+}: InputFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <input
+          {...input}
+          {...control}
+          aria-describedby={[control['aria-describedby'], describedBy].filter(Boolean).join(' ') || undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

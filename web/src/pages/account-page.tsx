@@ -1,11 +1,11 @@
 /** The signed-in person's account: who they are, and changing their password. */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { effectiveRole, useApp, useSession } from '../app/app-context.js';
-import { Field, issueFor } from '../components/field.js';
+import { InputField, issueFor } from '../components/field.js';
+import { NewPasswordField } from '../components/new-password-field.js';
 import { ErrorNotice, Notice } from '../components/notices.js';
 import { PageHeader } from '../components/page-header.js';
-import { PasswordRules } from '../components/password-rules.js';
 import { formatDateTime } from '../lib/format.js';
 import { ROLE_LABEL } from '../lib/labels.js';
 
@@ -45,7 +45,6 @@ export function AccountPage() {
 
 function ChangePassword() {
   const { api, refresh } = useApp();
-  const rulesId = useId();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -92,44 +91,31 @@ function ChangePassword() {
         Change your password
       </h2>
       <form onSubmit={submit} className="form" noValidate>
-        <Field label="Current password" error={wrongCurrent}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="New password" error={weak ?? issueFor(issues, 'newPassword')}>
-          {(p) => (
-            <input
-              {...p}
-              aria-describedby={[p['aria-describedby'], rulesId].filter(Boolean).join(' ')}
-              type="password"
-              autoComplete="new-password"
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <PasswordRules id={rulesId} />
-        <Field label="New password again" error={mismatch}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              required
-            />
-          )}
-        </Field>
+        <InputField
+          label="Current password"
+          error={wrongCurrent}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          required
+        />
+        <NewPasswordField
+          label="New password"
+          error={weak ?? issueFor(issues, 'newPassword')}
+          value={next}
+          onChange={setNext}
+          required
+        />
+        <InputField
+          label="New password again"
+          error={mismatch}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          required
+        />
         <ErrorNotice error={error} />
         {done ? (
           <Notice tone="success" title="Password changed">

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { useApp } from '../app/app-context.js';
-import { Field } from '../components/field.js';
+import { InputField } from '../components/field.js';
 import { ErrorNotice, Notice } from '../components/notices.js';
 import { PageHeader } from '../components/page-header.js';
 import { useNavigate, useSearchParams } from '../lib/router.js';
@@ -60,33 +60,25 @@ export function LoginPage() {
         </Notice>
       ) : null}
       <form onSubmit={submit} className="form" noValidate>
-        <Field label="User name">
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              name="username"
-              autoComplete="username"
-              spellCheck={false}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Password">
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
+        <InputField
+          label="User name"
+          type="text"
+          name="username"
+          autoComplete="username"
+          spellCheck={false}
+          value={username}
+          onChange={setUsername}
+          required
+        />
+        <InputField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <ErrorNotice error={error} />
         <button type="submit" className="button button--primary button--block" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}

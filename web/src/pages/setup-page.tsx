@@ -3,13 +3,13 @@
  * administrator. The token arrives in the URL fragment (#token=…), which browsers never send to
  * a server or put in a Referer; it is read once and removed from the address bar and history.
  */
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import { useApp } from '../app/app-context.js';
-import { Field, issueFor } from '../components/field.js';
+import { InputField, issueFor } from '../components/field.js';
+import { NewPasswordField } from '../components/new-password-field.js';
 import { ErrorNotice, Loading, Notice } from '../components/notices.js';
 import { PageHeader } from '../components/page-header.js';
-import { PasswordRules } from '../components/password-rules.js';
 import { Link, useNavigate } from '../lib/router.js';
 import { useResource } from '../lib/use-resource.js';
 import { AuthLayout } from './auth-layout.js';
@@ -38,7 +38,6 @@ export function SetupPage() {
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const rulesId = useId();
   const status = useResource(() => api.setupStatus(), [api]);
 
   const mismatch = confirm !== '' && confirm !== password ? 'The two passwords are not the same.' : null;
@@ -90,83 +89,55 @@ export function SetupPage() {
             </p>
           </Notice>
         ) : (
-          <Field
+          <InputField
             label="Setup token"
             hint="The part after #token= in the setup link the server printed when it started."
             error={issueFor(issues, 'token')}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                value={token}
-                onChange={(e) => setToken(e.target.value)}
-                required
-              />
-            )}
-          </Field>
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            onChange={setToken}
+            required
+          />
         )}
-        <Field
+        <InputField
           label="Your name"
           hint="Shown in the audit trail beside every change you make."
           error={issueFor(issues, 'displayName')}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="name"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field
+          type="text"
+          autoComplete="name"
+          value={displayName}
+          onChange={setDisplayName}
+          required
+        />
+        <InputField
           label="User name"
           hint="What you type to log in: letters, digits and . _ - @."
           error={issueFor(issues, 'username')}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="username"
-              spellCheck={false}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label="Password" error={passwordError}>
-          {(p) => (
-            <input
-              {...p}
-              aria-describedby={[p['aria-describedby'], rulesId].filter(Boolean).join(' ')}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <PasswordRules id={rulesId} />
-        <Field label="Password again" error={mismatch}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              required
-            />
-          )}
-        </Field>
+          type="text"
+          autoComplete="username"
+          spellCheck={false}
+          value={username}
+          onChange={setUsername}
+          required
+        />
+        <NewPasswordField
+          label="Password"
+          error={passwordError}
+          value={password}
+          onChange={setPassword}
+          required
+        />
+        <InputField
+          label="Password again"
+          error={mismatch}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          required
+        />
         <ErrorNotice error={error} />
         <button type="submit" className="button button--primary button--block" disabled={busy}>
           {busy ? 'Creating the administrator…' : 'Create the administrator account'}

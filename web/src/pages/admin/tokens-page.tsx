@@ -8,7 +8,7 @@ import { ApiError } from '../../api/api-error.js';
 import type { ApiToken, CreatedToken, Role } from '../../api/api-types.js';
 import { effectiveRole, useApi, useSession } from '../../app/app-context.js';
 import { CopyButton } from '../../components/copy-button.js';
-import { Field, issueFor } from '../../components/field.js';
+import { Field, InputField, issueFor } from '../../components/field.js';
 import { ErrorNotice, Loading } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -167,17 +167,15 @@ function CreateToken({ onCreated }: { onCreated: (created: CreatedToken) => Prom
         New API token
       </h2>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label="Name" hint="What uses it, e.g. “release pipeline”." error={issueFor(issues, 'name')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Name"
+          hint="What uses it, e.g. “release pipeline”."
+          error={issueFor(issues, 'name')}
+          type="text"
+          autoComplete="off"
+          value={name}
+          onChange={setName}
+        />
         <Field
           label="Role"
           hint={`${ROLE_LABEL[role].label}: ${ROLE_LABEL[role].can}.`}

@@ -1,13 +1,13 @@
 /** Administration: the user accounts, their roles, disabling them, and creating new ones. */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ROLES } from '../../../../src/server/access/roles.js';
 import { ApiError } from '../../api/api-error.js';
 import type { Role, User } from '../../api/api-types.js';
 import { useApi, useSession } from '../../app/app-context.js';
-import { Field, issueFor } from '../../components/field.js';
+import { Field, InputField, issueFor } from '../../components/field.js';
+import { NewPasswordField } from '../../components/new-password-field.js';
 import { ErrorNotice, Loading, Notice } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PasswordRules } from '../../components/password-rules.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ROLE_LABEL } from '../../lib/labels.js';
 import { useResource } from '../../lib/use-resource.js';
@@ -147,7 +147,6 @@ export function UsersPage() {
 
 function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
   const api = useApi();
-  const rulesId = useId();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('assessor');
@@ -183,33 +182,24 @@ function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
         New user
       </h2>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label="Name" error={issueFor(issues, 'displayName')}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <InputField
+          label="Name"
+          error={issueFor(issues, 'displayName')}
+          type="text"
+          autoComplete="off"
+          value={displayName}
+          onChange={setDisplayName}
+        />
+        <InputField
           label="User name"
           hint="Letters, digits and . _ - @; at least 3 characters."
           error={issueFor(issues, 'username')}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          )}
-        </Field>
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={username}
+          onChange={setUsername}
+        />
         <Field
           label="Role"
           hint={`${ROLE_LABEL[role].label}: ${ROLE_LABEL[role].can}.`}
@@ -225,23 +215,13 @@ function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
             </select>
           )}
         </Field>
-        <Field
+        <NewPasswordField
           label="First password"
           hint="Give it to them privately; they should change it after logging in."
           error={weak ?? issueFor(issues, 'password')}
-        >
-          {(p) => (
-            <input
-              {...p}
-              aria-describedby={[p['aria-describedby'], rulesId].filter(Boolean).join(' ')}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
-        <PasswordRules id={rulesId} />
+          value={password}
+          onChange={setPassword}
+        />
         <ErrorNotice error={error} />
         {created ? (
           <Notice tone="success" title="User created">
