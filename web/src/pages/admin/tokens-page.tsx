@@ -8,9 +8,10 @@ import { ApiError } from '../../api/api-error.js';
 import type { ApiToken, CreatedToken, Role } from '../../api/api-types.js';
 import { effectiveRole, useApi, useSession } from '../../app/app-context.js';
 import { CopyButton } from '../../components/copy-button.js';
-import { Field, InputField, issueFor } from '../../components/field.js';
+import { InputField, issueFor } from '../../components/field.js';
 import { ErrorNotice, Loading } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
+import { RoleField } from '../../components/role-field.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ROLE_LABEL, tokenState } from '../../lib/labels.js';
 import { useResource } from '../../lib/use-resource.js';
@@ -176,21 +177,7 @@ function CreateToken({ onCreated }: { onCreated: (created: CreatedToken) => Prom
           value={name}
           onChange={setName}
         />
-        <Field
-          label="Role"
-          hint={`${ROLE_LABEL[role].label}: ${ROLE_LABEL[role].can}.`}
-          error={issueFor(issues, 'role')}
-        >
-          {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {allowed.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r].label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RoleField role={role} roles={allowed} error={issueFor(issues, 'role')} onChange={setRole} />
         <ErrorNotice error={error} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

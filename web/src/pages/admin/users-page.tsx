@@ -4,10 +4,11 @@ import { ROLES } from '../../../../src/server/access/roles.js';
 import { ApiError } from '../../api/api-error.js';
 import type { Role, User } from '../../api/api-types.js';
 import { useApi, useSession } from '../../app/app-context.js';
-import { Field, InputField, issueFor } from '../../components/field.js';
+import { InputField, issueFor } from '../../components/field.js';
 import { NewPasswordField } from '../../components/new-password-field.js';
 import { ErrorNotice, Loading, Notice } from '../../components/notices.js';
 import { PageHeader } from '../../components/page-header.js';
+import { RoleField } from '../../components/role-field.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ROLE_LABEL } from '../../lib/labels.js';
 import { useResource } from '../../lib/use-resource.js';
@@ -200,21 +201,7 @@ function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
           value={username}
           onChange={setUsername}
         />
-        <Field
-          label="Role"
-          hint={`${ROLE_LABEL[role].label}: ${ROLE_LABEL[role].can}.`}
-          error={issueFor(issues, 'role')}
-        >
-          {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r].label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RoleField role={role} roles={ROLES} error={issueFor(issues, 'role')} onChange={setRole} />
         <NewPasswordField
           label="First password"
           hint="Give it to them privately; they should change it after logging in."
