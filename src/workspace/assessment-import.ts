@@ -16,15 +16,9 @@ import type { Actor } from './actor.js';
 import { type PreparedBlob, prepareBlob, storeBlob } from './blobs.js';
 import { evidenceAuditValue } from './evidence.js';
 import { fileNameFromPath } from './evidence-paths.js';
-import {
-  type EvidenceView,
-  loadProductState,
-  type ProductView,
-  productView,
-  type RecordState,
-} from './product-state.js';
+import { type EvidenceView, loadProductState, type ProductView, type RecordState } from './product-state.js';
 import { type ProductWrite, writeProduct } from './product-write.js';
-import { createProductWith, productFieldColumns } from './products.js';
+import { createProductWith, writeProductFields } from './products.js';
 import { recordAuditFields } from './records.js';
 import type { Workspace } from './workspace.js';
 import { AssessmentFileError, PayloadTooLargeError } from './workspace-errors.js';
@@ -186,19 +180,7 @@ async function replaceState(
   uploads: ReadonlyMap<string, PreparedBlob>,
 ): Promise<void> {
   const { trx } = w;
-  const before = productView(w.row);
-  const fields = assessment.product;
-  for (const field of ['name', 'model', 'version', 'manufacturer', 'description', 'roles'] as const) {
-    if (sameJson(before[field], fields[field])) continue;
-    w.audit.push({
-      productId,
-      target: { kind: 'product', id: field },
-      action: 'updated',
-      before: before[field],
-      after: fields[field],
-    });
-  }
-  await trx.updateTable('products').set(productFieldColumns(fields)).where('id', '=', productId).execute();
+  await writeProductFields(w, assessment.product);
 
   const current = await loadProductState(trx, productId, { evidence: true, row: w.row });
   for (const fact of w.ws.ctx.facts.facts) {

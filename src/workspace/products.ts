@@ -51,7 +51,7 @@ export function checkProductFields(input: ProductFieldsInput): Product {
 }
 
 /** The columns a product's fields are stored in, with the lower-cased keys the portfolio filters on. */
-export function productFieldColumns(p: Product) {
+function productFieldColumns(p: Product) {
   return {
     name: p.name,
     model: p.model,
@@ -62,6 +62,22 @@ export function productFieldColumns(p: Product) {
     search_key: `${p.name}\n${p.model ?? ''}`.toLowerCase(),
     manufacturer_key: p.manufacturer?.trim().toLowerCase() ?? null,
   };
+}
+
+/** Stores the locked product's fields; one audit event per changed field, with its value before and after. */
+export async function writeProductFields(w: ProductWrite, after: Product): Promise<void> {
+  const before = productView(w.row);
+  for (const field of PRODUCT_FIELDS) {
+    if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
+    w.audit.push({
+      productId: w.row.id,
+      target: { kind: 'product', id: field },
+      action: 'updated',
+      before: before[field],
+      after: after[field],
+    });
+  }
+  await w.trx.updateTable('products').set(productFieldColumns(after)).where('id', '=', w.row.id).execute();
 }
 
 /** A new product row; its cache columns are filled by finishProductWrite in the same transaction. */
@@ -157,22 +173,7 @@ export async function updateProduct(
         description: changes.description !== undefined ? changes.description : before.description,
         roles: changes.roles ?? before.roles,
       };
-      const after = checkProductFields(merged);
-      for (const field of PRODUCT_FIELDS) {
-        if (JSON.stringify(before[field]) === JSON.stringify(after[field])) continue;
-        w.audit.push({
-          productId,
-          target: { kind: 'product', id: field },
-          action: 'updated',
-          before: before[field],
-          after: after[field],
-        });
-      }
-      await w.trx
-        .updateTable('products')
-        .set(productFieldColumns(after))
-        .where('id', '=', productId)
-        .execute();
+      await writeProductFields(w, checkProductFields(merged));
     },
   );
   return state.product;
