@@ -65,18 +65,6 @@ export async function storeBlob(trx: Trx, blob: PreparedBlob, at: string): Promi
     .execute();
 }
 
-export async function findBlobInfo(
-  ws: Workspace | { db: Workspace['db'] },
-  sha256: string,
-): Promise<BlobInfo | null> {
-  const row = await ws.db
-    .selectFrom('blobs')
-    .select(['sha256', 'size', 'media_type'])
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
-  return row ? { sha256: row.sha256, size: row.size, mediaType: row.media_type } : null;
-}
-
 /** The bytes of a stored blob, or null. */
 export async function readBlob(ws: Workspace, sha256: string): Promise<PreparedBlob | null> {
   const row = await ws.db.selectFrom('blobs').selectAll().where('sha256', '=', sha256).executeTakeFirst();

@@ -6,7 +6,7 @@
 export type { Actor } from './actor.js';
 export { SYSTEM_ACTOR } from './actor.js';
 export * from './api-tokens.js';
-export { type BlobInfo, findBlobInfo, readBlob, sniffMediaType } from './blobs.js';
+export { type BlobInfo, readBlob, sniffMediaType } from './blobs.js';
 export { refreshStaleEvaluations } from './evaluation-cache.js';
 export { addEvidence, type EvidenceInput, readEvidenceFile, removeEvidence } from './evidence.js';
 export { evidenceFilePath, safeFileName } from './evidence-paths.js';

@@ -4,7 +4,6 @@
  */
 
 import { checkAssessment, type Finding } from '../core/assessment/check-assessment.js';
-import { displayNumber } from '../core/catalog/catalog.js';
 import { evaluate } from '../core/outcome/evaluate.js';
 import type { Evaluation } from '../core/outcome/outcome-types.js';
 import { buildReport, type Report } from '../core/report/report-model.js';
@@ -48,10 +47,4 @@ export async function getProductDetail(ws: Workspace, productId: string): Promis
     attestations: Object.fromEntries(state.attestations),
     evidence: state.evidence,
   };
-}
-
-/** For messages: a requirement as people know it. */
-export function requirementLabel(ws: Workspace, id: string): string {
-  const item = ws.ctx.sourceById.get(id);
-  return item ? displayNumber(item) : id;
 }

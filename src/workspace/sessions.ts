@@ -106,17 +106,6 @@ export async function deleteSession(ws: Workspace, token: string): Promise<void>
   await ws.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
-/** Ends every session of a user (optionally but one). */
-export async function deleteUserSessions(
-  ws: Workspace,
-  userId: string,
-  exceptTokenHash: string | null = null,
-): Promise<void> {
-  let q = ws.db.deleteFrom('sessions').where('user_id', '=', userId);
-  if (exceptTokenHash) q = q.where('token_hash', '!=', exceptTokenHash);
-  await q.execute();
-}
-
 /** Housekeeping: removes sessions past their absolute expiry; returns how many. */
 export async function deleteExpiredSessions(ws: Workspace): Promise<number> {
   const r = await ws.db
