@@ -14,7 +14,12 @@ import type { Evaluation } from '../core/outcome/outcome-types.js';
 import { nearest } from '../diagnostics/nearest.js';
 import { STATUS_STYLE } from '../renderers/labels.js';
 import { safeCell } from '../renderers/spreadsheet-cell.js';
-import { CHECKLIST_COLUMNS, type ChecklistColumn } from '../renderers/xlsx-checklist-columns.js';
+import {
+  CHECKLIST_COLUMNS,
+  type ChecklistColumn,
+  checklistColumnNumber,
+  columnLetter,
+} from '../renderers/xlsx-checklist-columns.js';
 import {
   EXPORT_SHEET,
   type ExportRecord,
@@ -48,9 +53,6 @@ export interface WorkbookReading {
   /** Edits to columns that are not imported: shown to the user, never applied. */
   readonly ignored: readonly CellProblem[];
 }
-
-const column = (key: ChecklistColumn) => CHECKLIST_COLUMNS.findIndex((c) => c.key === key) + 1;
-const letter = (n: number) => String.fromCharCode(64 + n);
 
 type CellText = string | null | { formula: true };
 
@@ -158,7 +160,7 @@ export async function readWorkbook(
     const got = cellText(sheet.getRow(1).getCell(i + 1).value);
     if (got !== c.header)
       problems.push({
-        cell: `Checklist!${letter(i + 1)}1`,
+        cell: `Checklist!${columnLetter(i + 1)}1`,
         message: `expected the header "${c.header}", found ${typeof got === 'string' ? `"${got}"` : 'none'}`,
       });
   }
@@ -168,9 +170,9 @@ export async function readWorkbook(
   const seen = new Set<string>();
   sheet.eachRow((row, n) => {
     if (n === 1) return;
-    const at = (key: ChecklistColumn) => `Checklist!${letter(column(key))}${n}`;
+    const at = (key: ChecklistColumn) => `Checklist!${columnLetter(checklistColumnNumber(key))}${n}`;
     const read = (key: ChecklistColumn): string | null => {
-      const text = cellText(row.getCell(column(key)).value);
+      const text = cellText(row.getCell(checklistColumnNumber(key)).value);
       if (text !== null && typeof text === 'object') {
         problems.push({ cell: at(key), message: 'formulas are not accepted; type the value' });
         return null;

@@ -14,3 +14,13 @@ export const CHECKLIST_COLUMNS = [
 ] as const;
 
 export type ChecklistColumn = (typeof CHECKLIST_COLUMNS)[number]['key'];
+
+/** The 1-based number of a Checklist column, as exceljs and cell references count them. */
+export function checklistColumnNumber(key: ChecklistColumn): number {
+  return CHECKLIST_COLUMNS.findIndex((c) => c.key === key) + 1;
+}
+
+/** The letter of a 1-based column number, A to Z: the Checklist has fewer than 27 columns. */
+export function columnLetter(n: number): string {
+  return String.fromCharCode(64 + n);
+}

@@ -12,7 +12,7 @@
  * Every value is kept as the Checklist shows it (through safeCell, like every cell of the report).
  */
 import type ExcelJS from 'exceljs';
-import { CHECKLIST_COLUMNS } from './xlsx-checklist-columns.js';
+import { CHECKLIST_COLUMNS, type ChecklistColumn } from './xlsx-checklist-columns.js';
 
 export const EXPORT_SHEET = '_export';
 export const EXPORT_FORMAT = 'iotassure-xlsx-export';
@@ -21,10 +21,9 @@ export const EXPORT_FORMAT_VERSION = 1;
 /** The Checklist columns import-xlsx applies, in the order the record keeps them. */
 export const IMPORTED_FIELDS = ['status', 'justification', 'assessor', 'date'] as const;
 export type ImportedField = (typeof IMPORTED_FIELDS)[number];
-type ColumnKey = (typeof CHECKLIST_COLUMNS)[number]['key'];
 /** The Checklist columns shown for reference only; an edit to them is not applied. */
 export const REFERENCE_COLUMNS = CHECKLIST_COLUMNS.map((c) => c.key).filter(
-  (k): k is Exclude<ColumnKey, ImportedField | 'id'> =>
+  (k): k is Exclude<ChecklistColumn, ImportedField | 'id'> =>
     k !== 'id' && !(IMPORTED_FIELDS as readonly string[]).includes(k),
 );
 export type ReferenceColumn = (typeof REFERENCE_COLUMNS)[number];

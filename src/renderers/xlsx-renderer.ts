@@ -8,7 +8,7 @@ import { STATUSES } from '../core/assessment/assessment-types.js';
 import { APPLICABILITY_LABEL, OUTCOME_STYLE, STATUS_STYLE } from './labels.js';
 import type { BinaryRenderer } from './renderer.js';
 import { safeCell } from './spreadsheet-cell.js';
-import { CHECKLIST_COLUMNS } from './xlsx-checklist-columns.js';
+import { CHECKLIST_COLUMNS, columnLetter } from './xlsx-checklist-columns.js';
 import { type ExportedRow, writeExportRecord } from './xlsx-export-record.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
@@ -18,8 +18,6 @@ function styleHeader(row: ExcelJS.Row): void {
   row.fill = HEADER_FILL;
   row.alignment = { vertical: 'middle', wrapText: true };
 }
-
-export { CHECKLIST_COLUMNS } from './xlsx-checklist-columns.js';
 
 export const renderXlsx: BinaryRenderer = async (report, options) => {
   const workbook = new ExcelJS.Workbook();
@@ -99,7 +97,10 @@ export const renderXlsx: BinaryRenderer = async (report, options) => {
     row.getCell('status').note = `Effective status: ${STATUS_STYLE[r.status].label}`;
   }
   checklist.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
-  checklist.autoFilter = { from: 'A1', to: `K${report.requirements.length + 1}` };
+  checklist.autoFilter = {
+    from: 'A1',
+    to: `${columnLetter(CHECKLIST_COLUMNS.length)}${report.requirements.length + 1}`,
+  };
 
   await writeExportRecord(workbook, {
     product: {
