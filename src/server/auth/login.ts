@@ -7,6 +7,7 @@ import {
   clearLoginFailures,
   releaseLoginAttempt,
   reserveLoginAttempt,
+  type ThrottledKey,
 } from '../../workspace/login-throttle.js';
 import { auditSessionEvent, createSession, type NewSession } from '../../workspace/sessions.js';
 import { findUserCredentials, type UserView, usernameKey } from '../../workspace/users.js';
@@ -21,7 +22,7 @@ export interface LoginResult {
   readonly session: NewSession;
 }
 
-export function tooManyAttempts(waitMilliseconds: number): ApiError {
+function tooManyAttempts(waitMilliseconds: number): ApiError {
   const seconds = Math.max(1, Math.ceil(waitMilliseconds / 1000));
   return new ApiError(
     'too-many-attempts',
@@ -29,6 +30,21 @@ export function tooManyAttempts(waitMilliseconds: number): ApiError {
     { retryAfterSeconds: seconds },
     { 'retry-after': String(seconds) },
   );
+}
+
+/**
+ * Reserves one attempt against every key before a password is checked (reserveLoginAttempt: a
+ * burst of parallel guesses gets no more checks than the same guesses one by one); while any key
+ * is blocked, throws 429 with the wait and the password is not even checked.
+ */
+export async function reserveAttemptOrThrow(
+  context: ServerContext,
+  keys: readonly ThrottledKey[],
+): Promise<void> {
+  const reservation = await reserveLoginAttempt(context.workspace, keys);
+  if (!reservation.allowed) {
+    throw tooManyAttempts(new Date(reservation.blockedUntil).getTime() - context.now().getTime());
+  }
 }
 
 export async function logIn(
@@ -39,16 +55,11 @@ export async function logIn(
 ): Promise<LoginResult> {
   const ws = context.workspace;
   const keys = throttleKeys(usernameKey(username), address);
-  // The attempt is reserved (counted as a failure) before the password is checked, atomically:
-  // a burst of parallel guesses gets no more checks than the same guesses one by one. While
-  // blocked, the password is not even checked: guessing gets no answer at all.
-  const reservation = await reserveLoginAttempt(ws, [
+  // Counted as a failure until the password proves right; while blocked, guessing gets no answer.
+  await reserveAttemptOrThrow(context, [
     { key: keys.account, policy: ACCOUNT_POLICY },
     { key: keys.address, policy: ADDRESS_POLICY },
   ]);
-  if (!reservation.allowed) {
-    throw tooManyAttempts(new Date(reservation.blockedUntil).getTime() - context.now().getTime());
-  }
 
   const user = await findUserCredentials(ws, username);
   const hash = user?.passwordHash ?? (await dummyHash(context.passwordHashing));

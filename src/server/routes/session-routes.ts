@@ -1,6 +1,6 @@
 /** Log in and out, the current session (with its CSRF token), password change, the password rules. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { clearLoginFailures, reserveLoginAttempt } from '../../workspace/login-throttle.js';
+import { clearLoginFailures } from '../../workspace/login-throttle.js';
 import { auditSessionEvent, createSession, deleteSession } from '../../workspace/sessions.js';
 import { getUser, getUserCredentials, setPasswordHash, usernameKey } from '../../workspace/users.js';
 import { actorOf, type Principal } from '../access/principal.js';
@@ -14,7 +14,7 @@ import {
   sessionSchema,
 } from '../api/session-schemas.js';
 import { SESSION_TIMES } from '../auth/authenticate.js';
-import { logIn, tooManyAttempts } from '../auth/login.js';
+import { logIn, reserveAttemptOrThrow } from '../auth/login.js';
 import { ACCOUNT_POLICY, throttleKeys } from '../auth/login-throttle.js';
 import { hashPassword, verifyPassword } from '../auth/password-hash.js';
 import {
@@ -95,12 +95,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       // Each check costs a full scrypt and a stolen session could guess the current password with
       // it, so it is throttled like a login, on the account's own key.
       const accountThrottleKey = throttleKeys(usernameKey(user.username), request.ip).account;
-      const reservation = await reserveLoginAttempt(ws, [
-        { key: accountThrottleKey, policy: ACCOUNT_POLICY },
-      ]);
-      if (!reservation.allowed) {
-        throw tooManyAttempts(new Date(reservation.blockedUntil).getTime() - context.now().getTime());
-      }
+      await reserveAttemptOrThrow(context, [{ key: accountThrottleKey, policy: ACCOUNT_POLICY }]);
       const { ok } = await verifyPassword(
         request.body.currentPassword,
         user.passwordHash,
