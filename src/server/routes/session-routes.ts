@@ -2,7 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clearLoginFailures } from '../../workspace/login-throttle.js';
 import { auditSessionEvent, createSession, deleteSession } from '../../workspace/sessions.js';
-import { getUser, getUserCredentials, setPasswordHash, usernameKey } from '../../workspace/users.js';
+import {
+  getUser,
+  getUserCredentials,
+  setPasswordHash,
+  type UserView,
+  usernameKey,
+} from '../../workspace/users.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requirePrincipal } from '../access/require-principal.js';
 import { PUBLIC, SESSION_USER, VIEWER } from '../access/route-access.js';
@@ -54,13 +60,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       const previous = sessionCookieToken(request);
       if (previous) await deleteSession(ws, previous);
       setSessionCookie(reply, session.token, context.secureCookies, new Date(session.expiresAt));
-      return {
-        user,
-        via: 'session' as const,
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt,
-        tokenRole: null,
-      };
+      return sessionBody(user, session);
     },
   );
 
@@ -113,13 +113,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       const updated = await setPasswordHash(ws, actorOf(principal), user.id, hash, null);
       const session = await createSession(ws, user.id, SESSION_TIMES);
       setSessionCookie(reply, session.token, context.secureCookies, new Date(session.expiresAt));
-      return {
-        user: updated,
-        via: 'session' as const,
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt,
-        tokenRole: null,
-      };
+      return sessionBody(updated, session);
     },
   );
 
@@ -127,13 +121,18 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
     if (!principal) throw new ApiError('unauthenticated', 'log in first');
     const user = await getUser(ws, principal.user.id);
     return principal.kind === 'session'
-      ? {
-          user,
-          via: 'session' as const,
-          csrfToken: principal.csrfToken,
-          expiresAt: principal.expiresAt,
-          tokenRole: null,
-        }
+      ? sessionBody(user, principal)
       : { user, via: 'token' as const, csrfToken: null, expiresAt: null, tokenRole: principal.tokenRole };
   }
 };
+
+/** A browser session's answer: its user, and the CSRF token every change must carry. */
+function sessionBody(user: UserView, session: { readonly csrfToken: string; readonly expiresAt: string }) {
+  return {
+    user,
+    via: 'session' as const,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    tokenRole: null,
+  };
+}
