@@ -8,6 +8,7 @@ import { ErrorNotice, Notice } from '../components/notices.js';
 import { PageHeader } from '../components/page-header.js';
 import { formatDateTime } from '../lib/format.js';
 import { ROLE_LABEL } from '../lib/labels.js';
+import { useFormAction } from '../lib/use-form-action.js';
 
 export function AccountPage() {
   const session = useSession();
@@ -48,9 +49,8 @@ function ChangePassword() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormAction();
 
   const issues = error instanceof ApiError ? error.issues : [];
   const weak = error instanceof ApiError && error.code === 'weak-password' ? error.message : null;
@@ -68,9 +68,7 @@ function ChangePassword() {
       setError(new Error('The two new passwords are not the same: type the new password twice.'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.changePassword({ currentPassword: current, newPassword: next });
       setCurrent('');
       setNext('');
@@ -78,11 +76,7 @@ function ChangePassword() {
       setDone(true);
       // The server ends every other session and may issue a new CSRF token for this one.
       await refresh();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

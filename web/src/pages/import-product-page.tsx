@@ -6,6 +6,7 @@ import { diagnosticsOf, ImportDiagnostics } from '../components/import-diagnosti
 import { ErrorNotice } from '../components/notices.js';
 import { PageHeader } from '../components/page-header.js';
 import { useNavigate } from '../lib/router.js';
+import { useFormAction } from '../lib/use-form-action.js';
 import { productPath } from './product/product-paths.js';
 
 export function ImportProductPage() {
@@ -13,8 +14,7 @@ export function ImportProductPage() {
   const navigate = useNavigate();
   const assessmentRef = useRef<HTMLInputElement>(null);
   const evidenceRef = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormAction();
   const [fileName, setFileName] = useState('assessment.yaml');
 
   const submit = async (event: FormEvent) => {
@@ -25,16 +25,10 @@ export function ImportProductPage() {
     const form = new FormData();
     form.append('assessment', assessment, assessment.name);
     for (const file of evidenceRef.current?.files ?? []) form.append('evidence', file, file.name);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await api.products.importNew(form);
       navigate(productPath(result.product.id));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const diagnostics = diagnosticsOf(error);

@@ -6,6 +6,7 @@ import { InputField } from '../components/field.js';
 import { ErrorNotice, Notice } from '../components/notices.js';
 import { PageHeader } from '../components/page-header.js';
 import { useNavigate, useSearchParams } from '../lib/router.js';
+import { useFormAction } from '../lib/use-form-action.js';
 import { AuthLayout } from './auth-layout.js';
 
 /** Where to go after logging in: a path in this app only (never `//host`, never another origin). */
@@ -21,23 +22,18 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useFormAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await api.login(username, password);
+    await run(async () => {
+      const session = await api.login(username, password).catch((caught: unknown) => {
+        if (caught instanceof ApiError && caught.code === 'bad-credentials') setPassword('');
+        throw caught;
+      });
       signedIn(session);
       navigate(safeNext(params.get('next')), { replace: true });
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError && caught.code === 'bad-credentials') setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -11,6 +11,7 @@ import { NewPasswordField } from '../components/new-password-field.js';
 import { ErrorNotice, Loading, Notice } from '../components/notices.js';
 import { PageHeader } from '../components/page-header.js';
 import { Link, useNavigate } from '../lib/router.js';
+import { useFormAction } from '../lib/use-form-action.js';
 import { useResource } from '../lib/use-resource.js';
 import { AuthLayout } from './auth-layout.js';
 
@@ -36,8 +37,7 @@ export function SetupPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormAction();
   const status = useResource(() => api.setupStatus(), [api]);
 
   const mismatch = confirm !== '' && confirm !== password ? 'The two passwords are not the same.' : null;
@@ -53,17 +53,11 @@ export function SetupPage() {
       setError(new Error('The two passwords are not the same: type the new password twice.'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const session = await api.setup({ token: token.trim(), username, displayName, password });
       signedIn(session);
       navigate('/', { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   let body: ReactNode;

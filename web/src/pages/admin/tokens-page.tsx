@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { RoleField } from '../../components/role-field.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ROLE_LABEL, tokenState } from '../../lib/labels.js';
+import { useFormAction } from '../../lib/use-form-action.js';
 import { useResource } from '../../lib/use-resource.js';
 import { AdminNav } from './admin-nav.js';
 
@@ -143,23 +144,16 @@ function CreateToken({ onCreated }: { onCreated: (created: CreatedToken) => Prom
   const allowed = ROLES.filter((r) => roleAtLeast(myRole, r));
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useFormAction();
   const issues = error instanceof ApiError ? error.issues : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await api.tokens.create({ name, role });
       setName('');
       await onCreated(created);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

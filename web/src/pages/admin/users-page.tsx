@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { RoleField } from '../../components/role-field.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ROLE_LABEL } from '../../lib/labels.js';
+import { useFormAction } from '../../lib/use-form-action.js';
 import { useResource } from '../../lib/use-resource.js';
 import { AdminNav } from './admin-nav.js';
 
@@ -152,29 +153,22 @@ function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('assessor');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<User | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useFormAction();
   const issues = error instanceof ApiError ? error.issues : [];
   const weak = error instanceof ApiError && error.code === 'weak-password' ? error.message : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setCreated(null);
-    try {
+    await run(async () => {
       const user = await api.users.create({ username, displayName, role, password });
       setCreated(user);
       setUsername('');
       setDisplayName('');
       setPassword('');
       await onCreated();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -12,6 +12,7 @@ import { Field } from '../../components/field.js';
 import { diagnosticsOf, ImportDiagnostics } from '../../components/import-diagnostics.js';
 import { ErrorNotice, Notice } from '../../components/notices.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useFormAction } from '../../lib/use-form-action.js';
 import type { TabProps } from './product-page.js';
 
 /** How each report format is offered; a format without an entry is still offered, by its name. */
@@ -95,9 +96,8 @@ function ImportIntoProduct({
   const api = useApi();
   const assessmentRef = useRef<HTMLInputElement>(null);
   const evidenceRef = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFormAction();
   const [fileName, setFileName] = useState('assessment.yaml');
 
   const submit = async (event: FormEvent) => {
@@ -115,17 +115,11 @@ function ImportIntoProduct({
     form.append('expectedRevision', String(revision));
     form.append('assessment', assessment, assessment.name);
     for (const file of evidenceRef.current?.files ?? []) form.append('evidence', file, file.name);
-    setBusy(true);
-    setError(null);
     setResult(null);
-    try {
+    await run(async () => {
       setResult(await api.products.import(productId, form));
       await onImported();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const diagnostics = diagnosticsOf(error);
