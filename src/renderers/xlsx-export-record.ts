@@ -12,6 +12,7 @@
  * Every value is kept as the Checklist shows it (through safeCell, like every cell of the report).
  */
 import type ExcelJS from 'exceljs';
+import { safeCell } from './spreadsheet-cell.js';
 import { CHECKLIST_COLUMNS, type ChecklistColumn } from './xlsx-checklist-columns.js';
 
 export const EXPORT_SHEET = '_export';
@@ -36,9 +37,27 @@ export interface ExportedRow {
   readonly shown: Readonly<Record<ReferenceColumn, string>>;
 }
 
+/** The product as the record keeps it: name, model and version, as safeCell writes them. */
+export interface ExportedProduct {
+  readonly name: string;
+  readonly model: string | null;
+  readonly version: string | null;
+}
+
+/**
+ * A product as the record writes it, through safeCell like every value: import-xlsx compares an
+ * assessment's product in this form with the record's, so like is compared with like.
+ */
+export function exportedProduct(product: ExportedProduct): ExportedProduct {
+  return {
+    name: safeCell(product.name),
+    model: product.model && safeCell(product.model),
+    version: product.version && safeCell(product.version),
+  };
+}
+
 export interface ExportRecord {
-  /** As safeCell writes them, like every other value. */
-  readonly product: { readonly name: string; readonly model: string | null; readonly version: string | null };
+  readonly product: ExportedProduct;
   readonly sourceSha256: string | null;
   readonly rows: ReadonlyMap<string, ExportedRow>;
 }

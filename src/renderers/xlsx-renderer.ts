@@ -9,7 +9,7 @@ import { APPLICABILITY_LABEL, OUTCOME_STYLE, STATUS_STYLE } from './labels.js';
 import type { BinaryRenderer } from './renderer.js';
 import { safeCell } from './spreadsheet-cell.js';
 import { CHECKLIST_COLUMNS, columnLetter } from './xlsx-checklist-columns.js';
-import { type ExportedRow, writeExportRecord } from './xlsx-export-record.js';
+import { type ExportedRow, exportedProduct, writeExportRecord } from './xlsx-export-record.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3A5F' } };
 
@@ -103,11 +103,7 @@ export const renderXlsx: BinaryRenderer = async (report, options) => {
   };
 
   await writeExportRecord(workbook, {
-    product: {
-      name: safeCell(report.product.name),
-      model: report.product.model && safeCell(report.product.model),
-      version: report.product.version && safeCell(report.product.version),
-    },
+    product: exportedProduct(report.product),
     sourceSha256: options.sourceSha256 ?? null,
     rows: exported,
   });

@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import { applyChanges, readWorkbook } from '../../assessment-file/apply-workbook.js';
 import { sha256File } from '../../assessment-file/evidence-hash.js';
 import { readAssessmentText } from '../../assessment-file/read-assessment.js';
-import type { Product } from '../../core/assessment/assessment-types.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { printable } from '../../diagnostics/printable.js';
-import { safeCell } from '../../renderers/spreadsheet-cell.js';
+import { type ExportedProduct, exportedProduct } from '../../renderers/xlsx-export-record.js';
 import { loadAssessmentOrExit, loader, printDiagnostics, writeOutput } from '../cli-io.js';
 import { CliError, EXIT } from '../exit-codes.js';
 
 /** Files larger than this are not workbooks exported by iotassure (a full one is about 40 KB). */
 const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
 
-type ProductId = Pick<Product, 'name' | 'model' | 'version'>;
-const describe = (p: ProductId) =>
+const describe = (p: ExportedProduct) =>
   `"${[p.name, p.model && `model ${p.model}`, p.version && `version ${p.version}`].filter(Boolean).join(', ')}"`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -36,12 +34,7 @@ export async function importXlsxCommand(
   const reading = await readWorkbook(data, loaded.ctx, loaded.assessment, loaded.evaluation);
   const { record } = reading;
   if (record) {
-    // The record keeps the product as safeCell writes it; compare like with like.
-    const product = {
-      name: safeCell(loaded.assessment.product.name),
-      model: loaded.assessment.product.model && safeCell(loaded.assessment.product.model),
-      version: loaded.assessment.product.version && safeCell(loaded.assessment.product.version),
-    };
+    const product = exportedProduct(loaded.assessment.product);
     const same =
       record.product.name === product.name &&
       record.product.model === product.model &&
