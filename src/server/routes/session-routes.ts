@@ -2,13 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clearLoginFailures } from '../../workspace/login-throttle.js';
 import { auditSessionEvent, createSession, deleteSession } from '../../workspace/sessions.js';
-import {
-  getUser,
-  getUserCredentials,
-  setPasswordHash,
-  type UserView,
-  usernameKey,
-} from '../../workspace/users.js';
+import { getUser, getUserCredentials, setPasswordHash, usernameKey } from '../../workspace/users.js';
 import { actorOf, type Principal } from '../access/principal.js';
 import { requirePrincipal } from '../access/require-principal.js';
 import { PUBLIC, SESSION_USER, VIEWER } from '../access/route-access.js';
@@ -31,6 +25,7 @@ import {
 } from '../auth/password-policy.js';
 import { clearSessionCookie, sessionCookieToken, setSessionCookie } from '../auth/session-cookie.js';
 import { ApiError } from '../http-errors.js';
+import { sessionBody } from '../presenters/session-presenter.js';
 import type { ServerContext } from '../server-context.js';
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
@@ -125,14 +120,3 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = 
       : { user, via: 'token' as const, csrfToken: null, expiresAt: null, tokenRole: principal.tokenRole };
   }
 };
-
-/** A browser session's answer: its user, and the CSRF token every change must carry. */
-function sessionBody(user: UserView, session: { readonly csrfToken: string; readonly expiresAt: string }) {
-  return {
-    user,
-    via: 'session' as const,
-    csrfToken: session.csrfToken,
-    expiresAt: session.expiresAt,
-    tokenRole: null,
-  };
-}

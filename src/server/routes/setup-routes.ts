@@ -13,6 +13,7 @@ import { hashPassword } from '../auth/password-hash.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { setSessionCookie } from '../auth/session-cookie.js';
 import { ApiError } from '../http-errors.js';
+import { sessionBody } from '../presenters/session-presenter.js';
 import type { ServerContext } from '../server-context.js';
 
 export const setupRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
@@ -47,13 +48,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = as
       const session = await createSession(ws, user.id, SESSION_TIMES);
       await auditSessionEvent(ws, { kind: 'user', id: user.id, label: user.username }, 'logged-in');
       setSessionCookie(reply, session.token, context.secureCookies, new Date(session.expiresAt));
-      return reply.code(201).send({
-        user,
-        via: 'session' as const,
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt,
-        tokenRole: null,
-      });
+      return reply.code(201).send(sessionBody(user, session));
     },
   );
 };
