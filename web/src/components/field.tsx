@@ -3,6 +3,7 @@
  * has a visible label and screen readers read the hint and the problem with it.
  */
 import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
+import { ApiError } from '../api/api-error.js';
 
 export interface ControlProps {
   readonly id: string;
@@ -88,8 +89,9 @@ export function InputField({
   );
 }
 
-/** The message of the 400 issue about one body field (`body.name`), for showing under that field. */
-export function issueFor(issues: readonly { path: string; message: string }[], field: string): string | null {
-  const match = issues.find((i) => i.path === `body.${field}` || i.path.startsWith(`body.${field}.`));
+/** The message of a failed call's 400 issue about one body field (`body.name`), to show under that field. */
+export function issueFor(error: unknown, field: string): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const match = error.issues.find((i) => i.path === `body.${field}` || i.path.startsWith(`body.${field}.`));
   return match ? match.message : null;
 }

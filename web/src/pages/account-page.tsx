@@ -52,13 +52,12 @@ function ChangePassword() {
   const [done, setDone] = useState(false);
   const { busy, error, setError, run } = useFormAction();
 
-  const issues = error instanceof ApiError ? error.issues : [];
   const weak = error instanceof ApiError && error.code === 'weak-password' ? error.message : null;
   const wrongCurrent =
     error instanceof ApiError &&
     (error.code === 'bad-credentials' || error.code === 'invalid-current-password')
       ? error.message
-      : issueFor(issues, 'currentPassword');
+      : issueFor(error, 'currentPassword');
   const mismatch = confirm !== '' && confirm !== next ? 'The two new passwords are not the same.' : null;
 
   const submit = async (event: FormEvent) => {
@@ -96,7 +95,7 @@ function ChangePassword() {
         />
         <NewPasswordField
           label="New password"
-          error={weak ?? issueFor(issues, 'newPassword')}
+          error={weak ?? issueFor(error, 'newPassword')}
           value={next}
           onChange={setNext}
           required

@@ -41,11 +41,8 @@ export function SetupPage() {
   const status = useResource(() => api.setupStatus(), [api]);
 
   const mismatch = confirm !== '' && confirm !== password ? 'The two passwords are not the same.' : null;
-  const issues = error instanceof ApiError ? error.issues : [];
   const passwordError =
-    error instanceof ApiError && error.code === 'weak-password'
-      ? error.message
-      : issueFor(issues, 'password');
+    error instanceof ApiError && error.code === 'weak-password' ? error.message : issueFor(error, 'password');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +83,7 @@ export function SetupPage() {
           <InputField
             label="Setup token"
             hint="The part after #token= in the setup link the server printed when it started."
-            error={issueFor(issues, 'token')}
+            error={issueFor(error, 'token')}
             type="text"
             autoComplete="off"
             spellCheck={false}
@@ -98,7 +95,7 @@ export function SetupPage() {
         <InputField
           label="Your name"
           hint="Shown in the audit trail beside every change you make."
-          error={issueFor(issues, 'displayName')}
+          error={issueFor(error, 'displayName')}
           type="text"
           autoComplete="name"
           value={displayName}
@@ -108,7 +105,7 @@ export function SetupPage() {
         <InputField
           label="User name"
           hint="What you type to log in: letters, digits and . _ - @."
-          error={issueFor(issues, 'username')}
+          error={issueFor(error, 'username')}
           type="text"
           autoComplete="username"
           spellCheck={false}

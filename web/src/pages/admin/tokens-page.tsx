@@ -4,7 +4,6 @@
  */
 import { type FormEvent, useState } from 'react';
 import { ROLES, roleAtLeast } from '../../../../src/server/access/roles.js';
-import { ApiError } from '../../api/api-error.js';
 import type { ApiToken, CreatedToken, Role } from '../../api/api-types.js';
 import { effectiveRole, useApi, useSession } from '../../app/app-context.js';
 import { CopyButton } from '../../components/copy-button.js';
@@ -145,7 +144,6 @@ function CreateToken({ onCreated }: { onCreated: (created: CreatedToken) => Prom
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const { busy, error, run } = useFormAction();
-  const issues = error instanceof ApiError ? error.issues : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -165,13 +163,13 @@ function CreateToken({ onCreated }: { onCreated: (created: CreatedToken) => Prom
         <InputField
           label="Name"
           hint="What uses it, e.g. “release pipeline”."
-          error={issueFor(issues, 'name')}
+          error={issueFor(error, 'name')}
           type="text"
           autoComplete="off"
           value={name}
           onChange={setName}
         />
-        <RoleField role={role} roles={allowed} error={issueFor(issues, 'role')} onChange={setRole} />
+        <RoleField role={role} roles={allowed} error={issueFor(error, 'role')} onChange={setRole} />
         <ErrorNotice error={error} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

@@ -155,7 +155,6 @@ function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
   const [password, setPassword] = useState('');
   const [created, setCreated] = useState<User | null>(null);
   const { busy, error, run } = useFormAction();
-  const issues = error instanceof ApiError ? error.issues : [];
   const weak = error instanceof ApiError && error.code === 'weak-password' ? error.message : null;
 
   const submit = async (event: FormEvent) => {
@@ -179,7 +178,7 @@ function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
       <form className="form" onSubmit={submit} noValidate>
         <InputField
           label="Name"
-          error={issueFor(issues, 'displayName')}
+          error={issueFor(error, 'displayName')}
           type="text"
           autoComplete="off"
           value={displayName}
@@ -188,18 +187,18 @@ function CreateUser({ onCreated }: { onCreated: () => Promise<unknown> }) {
         <InputField
           label="User name"
           hint="Letters, digits and . _ - @; at least 3 characters."
-          error={issueFor(issues, 'username')}
+          error={issueFor(error, 'username')}
           type="text"
           autoComplete="off"
           spellCheck={false}
           value={username}
           onChange={setUsername}
         />
-        <RoleField role={role} roles={ROLES} error={issueFor(issues, 'role')} onChange={setRole} />
+        <RoleField role={role} roles={ROLES} error={issueFor(error, 'role')} onChange={setRole} />
         <NewPasswordField
           label="First password"
           hint="Give it to them privately; they should change it after logging in."
-          error={weak ?? issueFor(issues, 'password')}
+          error={weak ?? issueFor(error, 'password')}
           value={password}
           onChange={setPassword}
         />

@@ -1,6 +1,5 @@
 /** The product's own fields, for creating a product and for editing one. */
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/api-error.js';
 import type { Product, Stakeholder } from '../../api/api-types.js';
 import { Field, issueFor } from '../../components/field.js';
 import { ErrorNotice } from '../../components/notices.js';
@@ -97,7 +96,6 @@ export function ProductForm({
 }: ProductFormProps) {
   const [fields, setFields] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const issues = error instanceof ApiError ? error.issues : [];
   const set = (patch: Partial<ProductFields>) => {
     setFields({ ...fields, ...patch });
     onChange?.();
@@ -117,7 +115,7 @@ export function ProductForm({
         <Field
           label="Name"
           hint="What the product is called, e.g. “Acme Cam 2”."
-          error={issueFor(issues, 'name')}
+          error={issueFor(error, 'name')}
         >
           {(p) => (
             <input
@@ -131,7 +129,7 @@ export function ProductForm({
           )}
         </Field>
         <div className="field-row">
-          <Field label="Manufacturer" error={issueFor(issues, 'manufacturer')}>
+          <Field label="Manufacturer" error={issueFor(error, 'manufacturer')}>
             {(p) => (
               <input
                 {...p}
@@ -142,7 +140,7 @@ export function ProductForm({
               />
             )}
           </Field>
-          <Field label="Model" error={issueFor(issues, 'model')}>
+          <Field label="Model" error={issueFor(error, 'model')}>
             {(p) => (
               <input
                 {...p}
@@ -156,7 +154,7 @@ export function ProductForm({
           <Field
             label="Version"
             hint="Firmware or hardware version assessed."
-            error={issueFor(issues, 'version')}
+            error={issueFor(error, 'version')}
           >
             {(p) => (
               <input
@@ -169,7 +167,7 @@ export function ProductForm({
             )}
           </Field>
         </div>
-        <Field label="Description" error={issueFor(issues, 'description')}>
+        <Field label="Description" error={issueFor(error, 'description')}>
           {(p) => (
             <textarea
               {...p}
@@ -199,7 +197,7 @@ export function ProductForm({
               <span>{STAKEHOLDER_LABEL[s]}</span>
             </label>
           ))}
-          {issueFor(issues, 'roles') ? <p className="field__error">{issueFor(issues, 'roles')}</p> : null}
+          {issueFor(error, 'roles') ? <p className="field__error">{issueFor(error, 'roles')}</p> : null}
         </fieldset>
         <ErrorNotice error={error} />
         <div className="form__actions">

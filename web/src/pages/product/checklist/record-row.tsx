@@ -113,7 +113,7 @@ export function RecordRow(props: RecordRowProps) {
     }
   };
 
-  const issues = save.kind === 'failed' && save.error instanceof ApiError ? save.error.issues : [];
+  const failure = save.kind === 'failed' ? save.error : null;
   const recordedStatus = record?.status ?? 'not-assessed';
   const countsDifferently = props.effective !== recordedStatus;
   const rowClass = ['record', open ? 'record--open' : '', dirty ? 'record--dirty' : '']
@@ -255,7 +255,7 @@ export function RecordRow(props: RecordRowProps) {
                     <Field
                       label="Justification"
                       hint="Why this status: what was checked, and how."
-                      error={issueFor(issues, 'justification')}
+                      error={issueFor(failure, 'justification')}
                     >
                       {(p) => (
                         <textarea
@@ -267,7 +267,7 @@ export function RecordRow(props: RecordRowProps) {
                       )}
                     </Field>
                     <div className="field-row">
-                      <Field label="Assessor" error={issueFor(issues, 'assessor')}>
+                      <Field label="Assessor" error={issueFor(failure, 'assessor')}>
                         {(p) => (
                           <input
                             {...p}
@@ -277,7 +277,7 @@ export function RecordRow(props: RecordRowProps) {
                           />
                         )}
                       </Field>
-                      <Field label="Date assessed" error={issueFor(issues, 'date')}>
+                      <Field label="Date assessed" error={issueFor(failure, 'date')}>
                         {(p) => (
                           <input
                             {...p}
