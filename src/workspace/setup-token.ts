@@ -4,10 +4,9 @@
  * administrator and consumes it, atomically, so it works exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import type { UserRow } from '../storage/database-schema.js';
 import { appendAudit } from './audit-log.js';
 import { hashToken, newSecretToken } from './secret-tokens.js';
-import { type NewUser, type UserView, usernameKey, userView } from './users.js';
+import { auditUser, type NewUser, newUserRow, type UserView, userView } from './users.js';
 import type { Workspace } from './workspace.js';
 import { ConflictError, SetupTokenError } from './workspace-errors.js';
 
@@ -59,17 +58,7 @@ export async function createFirstAdministrator(
       .where('consumed_at', 'is', null)
       .executeTakeFirst();
     if (Number(consumed.numUpdatedRows) !== 1) throw new SetupTokenError();
-    const row: UserRow = {
-      id,
-      username: input.username.trim(),
-      username_key: usernameKey(input.username),
-      display_name: input.displayName.trim(),
-      role: 'administrator',
-      password_hash: input.passwordHash,
-      created_at: at,
-      disabled_at: null,
-      password_changed_at: at,
-    };
+    const row = newUserRow({ ...input, role: 'administrator' }, at, id);
     await trx.insertInto('users').values(row).execute();
     const view = userView(row);
     await appendAudit(trx, { kind: 'user', id, label: view.username }, at, [
@@ -78,7 +67,7 @@ export async function createFirstAdministrator(
         productId: null,
         target: { kind: 'user', id },
         action: 'created',
-        after: { username: view.username, displayName: view.displayName, role: view.role, disabled: false },
+        after: auditUser(view),
       },
     ]);
     return view;

@@ -50,8 +50,23 @@ export interface NewUser {
   readonly passwordHash: string;
 }
 
+/** A new user's row: names trimmed, the key they are unique by derived. */
+export function newUserRow(input: NewUser, at: string, id: string = randomUUID()): UserRow {
+  return {
+    id,
+    username: input.username.trim(),
+    username_key: usernameKey(input.username),
+    display_name: input.displayName.trim(),
+    role: input.role,
+    password_hash: input.passwordHash,
+    created_at: at,
+    disabled_at: null,
+    password_changed_at: at,
+  };
+}
+
 /** What the audit trail keeps of a user (never the hash). */
-const auditUser = (u: UserView) => ({
+export const auditUser = (u: UserView) => ({
   username: u.username,
   displayName: u.displayName,
   role: u.role,
@@ -71,17 +86,7 @@ export async function createUser(ws: Workspace, actor: Actor, input: NewUser): P
       throw new ConflictError(
         `the user name "${input.username.trim()}" is taken (names are compared ignoring case)`,
       );
-    const row: UserRow = {
-      id: randomUUID(),
-      username: input.username.trim(),
-      username_key: key,
-      display_name: input.displayName.trim(),
-      role: input.role,
-      password_hash: input.passwordHash,
-      created_at: at,
-      disabled_at: null,
-      password_changed_at: at,
-    };
+    const row = newUserRow(input, at);
     await trx.insertInto('users').values(row).execute();
     const view = userView(row);
     await appendAudit(trx, actor, at, [
